@@ -1,0 +1,99 @@
+//! The JS face: `#[wasm_bindgen]` shims over `api`, nothing worth testing
+//! natively. Converts `JsValue` in, serializes plain objects out, throws
+//! `Error`s with `code`, `field` and `message`, and supplies "today" in
+//! Asia/Tokyo (UTC+9 all year: Japan has no summer time).
+
+use chrono::NaiveDate;
+use js_sys::{Date, Error, Reflect};
+use serde::Serialize;
+use wasm_bindgen::prelude::*;
+
+use crate::api::{self, RawObject, RawValue};
+use crate::error::ApiError;
+
+/// Today in Japan, from the browser's clock (not its time zone).
+fn today_in_tokyo() -> NaiveDate {
+    crate::date::tokyo_date_from_unix_ms(Date::now())
+}
+
+fn to_js_error(e: ApiError) -> JsValue {
+    let err = Error::new(&e.message);
+    err.set_name("MynaHokenError");
+    let field = e.field.map_or(JsValue::NULL, |f| JsValue::from_str(&f));
+    // Reflect::set only fails on frozen objects; a fresh Error is not.
+    let _ = Reflect::set(&err, &"code".into(), &e.code.as_str().into());
+    let _ = Reflect::set(&err, &"field".into(), &field);
+    err.into()
+}
+
+fn to_js<T: Serialize>(value: &T) -> Result<JsValue, JsValue> {
+    value
+        .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
+        .map_err(|_| to_js_error(api::not_an_object()))
+}
+
+fn object(input: JsValue) -> Result<RawObject, JsValue> {
+    if !input.is_object() || js_sys::Array::is_array(&input) {
+        return Err(to_js_error(api::not_an_object()));
+    }
+    serde_wasm_bindgen::from_value(input).map_err(|_| to_js_error(api::not_an_object()))
+}
+
+fn scalar(input: JsValue) -> RawValue {
+    if input.is_null() || input.is_undefined() {
+        RawValue::Null
+    } else if let Some(s) = input.as_string() {
+        RawValue::Text(s)
+    } else if let Some(b) = input.as_bool() {
+        RawValue::Bool(b)
+    } else {
+        RawValue::Other
+    }
+}
+
+/// `cardDates(input)`: the dates of the card and its certificate.
+#[wasm_bindgen(js_name = cardDates)]
+pub fn card_dates(input: JsValue) -> Result<JsValue, JsValue> {
+    let result = api::card_dates(object(input)?, today_in_tokyo()).map_err(to_js_error)?;
+    to_js(&result)
+}
+
+/// `eligibilityCertificateDates(input)`: the 資格確認書's expiry and return duty.
+#[wasm_bindgen(js_name = eligibilityCertificateDates)]
+pub fn eligibility_certificate_dates(input: JsValue) -> Result<JsValue, JsValue> {
+    let result = api::eligibility_certificate_dates(object(input)?, today_in_tokyo())
+        .map_err(to_js_error)?;
+    to_js(&result)
+}
+
+/// `adviseDocuments(situation)`: what to bring and what happens next.
+#[wasm_bindgen(js_name = adviseDocuments)]
+pub fn advise_documents(input: JsValue) -> Result<JsValue, JsValue> {
+    let result = api::advise_documents(object(input)?, today_in_tokyo()).map_err(to_js_error)?;
+    to_js(&result)
+}
+
+/// `parseDate(text)`: "YYYY-MM-DD" from 西暦 or 和暦.
+#[wasm_bindgen(js_name = parseDate)]
+pub fn parse_date(text: JsValue) -> Result<String, JsValue> {
+    api::parse_date_text(&scalar(text)).map_err(to_js_error)
+}
+
+/// `formatWareki(date)`: "令和7年12月2日".
+#[wasm_bindgen(js_name = formatWareki)]
+pub fn format_wareki(date: JsValue) -> Result<String, JsValue> {
+    api::format_wareki_text(&scalar(date)).map_err(to_js_error)
+}
+
+/// `describeDate(date, lang?)`: `{ iso, seireki, wareki, weekday, english }`.
+#[wasm_bindgen(js_name = describeDate)]
+pub fn describe_date(date: JsValue, lang: JsValue) -> Result<JsValue, JsValue> {
+    let result = api::describe_date(&scalar(date), &scalar(lang)).map_err(to_js_error)?;
+    to_js(&result)
+}
+
+/// `todayInTokyo()`: today's date in Japan, "YYYY-MM-DD".
+#[wasm_bindgen(js_name = todayInTokyo)]
+pub fn today() -> String {
+    crate::date::iso(today_in_tokyo())
+}

@@ -1,0 +1,54 @@
+#!/bin/sh
+# Installs what building and testing need, only what is missing, on a fresh
+# Debian machine of this kind (see shared/TOOLING.md for why each step is so).
+#   sh tests/setup.sh          everything (browser, wasm tools, npm packages)
+#   sh tests/setup.sh build    only what `sh www/build.sh` needs
+set -eu
+cd "$(dirname "$0")/.."
+what=${1:-all}
+export PATH="$HOME/.cargo/bin:$PATH"
+
+say() { printf '[setup] %s\n' "$*"; }
+
+# The wasm target.
+if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
+  say "rustup target add wasm32-unknown-unknown"
+  rustup target add wasm32-unknown-unknown
+fi
+
+# The wasm-bindgen CLI at exactly the version in Cargo.lock (it refuses others).
+want=$(awk '/^name = "wasm-bindgen"$/ { getline; gsub(/version = |"/, ""); print; exit }' Cargo.lock)
+have=$(wasm-bindgen --version 2>/dev/null | awk '{print $2}' || true)
+if [ "$have" != "$want" ]; then
+  say "cargo install wasm-bindgen-cli $want (have: ${have:-none})"
+  # Not --locked: a pinned dependency is missing from the registry here.
+  cargo install wasm-bindgen-cli --version "$want" --no-default-features --debug --force
+fi
+
+# npm binaryen for wasm-opt (Debian's wasm-opt 108 breaks current output).
+if [ ! -x tests/tools/node_modules/.bin/wasm-opt ]; then
+  say "npm ci in tests/tools (binaryen)"
+  (cd tests/tools && npm ci --no-audit --no-fund --loglevel=error)
+fi
+
+[ "$what" = build ] && exit 0
+
+# Chromium and its driver, from Debian (never a downloaded browser).
+if [ ! -x /usr/bin/chromium ] || [ ! -x /usr/bin/chromedriver ]; then
+  say "apt-get install chromium chromium-driver"
+  apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver >/dev/null
+fi
+
+# wasm-pack, for `wasm-pack test --headless --chrome`.
+if ! command -v wasm-pack >/dev/null 2>&1; then
+  say "cargo install wasm-pack"
+  cargo install wasm-pack --locked
+fi
+
+# The page tests' packages (playwright-core, axe-core).
+if [ -f tests/e2e/package-lock.json ] && [ ! -d tests/e2e/node_modules ]; then
+  say "npm ci in tests/e2e"
+  (cd tests/e2e && npm ci --no-audit --no-fund --loglevel=error)
+fi
+exit 0
