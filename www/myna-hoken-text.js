@@ -195,6 +195,13 @@ export const TEXT = {
       issued: '交付日',
       expires: '有効期限',
       returnTitle: '返却について',
+      returnLeaving: {
+        employer: '有効期限より前に退職などで資格を失ったときは、お勤めの会社を経由して返却してください。誤って捨てないようご注意ください。',
+        society: '有効期限より前に資格を失ったときは、当組合へ直接返却してください(任意継続被保険者の方)。誤って捨てないようご注意ください。',
+        unknown: '有効期限より前に退職などで資格を失ったときは返却が必要です。お勤めの方とご家族は会社を経由して、任意継続被保険者の方は当組合へ直接返却します。',
+      },
+      returnAfterExpiry: '有効期限が過ぎた資格確認書は、返却しなくてかまいません。',
+      renewedAutomatically: '有効期限が来たときにまだマイナ保険証を使えない方には、申請しなくても新しい資格確認書が交付されます。',
     },
     ics: {
       certificateRenewal: 'マイナンバーカード 電子証明書の更新受付開始',
@@ -396,6 +403,13 @@ export const TEXT = {
       issued: 'Issued',
       expires: 'Expires',
       returnTitle: 'Giving it back',
+      returnLeaving: {
+        employer: 'If you leave the society before the expiry (for example by leaving your job), give it back through your employer. Do not throw it away.',
+        society: 'If you leave the society before the expiry, give it back to the society directly (voluntary continued members). Do not throw it away.',
+        unknown: 'If you leave the society before the expiry, it must be given back: through the employer for employees and their family, directly to the society for voluntary continued members.',
+      },
+      returnAfterExpiry: 'After the expiry there is no need to give it back.',
+      renewedAutomatically: 'If you still cannot use the My Number card as health insurance when it expires, a new one is issued without applying.',
     },
     ics: {
       certificateRenewal: 'My Number card: certificate renewal opens',

@@ -404,7 +404,10 @@ export class MynaHoken extends HTMLElement {
     }
     this.root.dataset.view = view;
     for (const b of this.root.querySelectorAll('.mh-view-button')) b.setAttribute('aria-pressed', String(b.dataset.view === view));
-    for (const v of VIEWS) this.panels[v].panel.hidden = v !== view;
+    for (const v of VIEWS) {
+      this.panels[v].panel.hidden = v !== view;
+      this.panels[v].result.classList.toggle('mh-print-ready', v === view && !this.panels[v].result.hidden);
+    }
     this.clearErrors();
     if (this.results[view]) this.writeFragment(view, this.results[view].input);
     if (focus) this.panels[view].panel.querySelector('.mh-panel-title').focus();
@@ -497,37 +500,34 @@ export class MynaHoken extends HTMLElement {
 
   // ---- computing -----------------------------------------------------------
 
-  /** The engine's input from the form: dates parsed first, each error kept by field. */
+  /** The engine's input from the form. Dates go as typed: the engine reads 西暦, 和暦 and
+   *  full-width digits, and names the field at fault in the visitor's language. */
   gather(view) {
     const v = this.values[view];
     const input = { lang: this.language };
-    const errors = [];
-    const asOf = v.asOf?.trim() || this.getAttribute('as-of') || '';
+    const asOf = String(v.asOf ?? '').trim() || this.getAttribute('as-of') || '';
     for (const key of KEYS[view]) {
       let value = key === 'asOf' ? asOf : v[key];
-      if (view === 'documents' && key === 'numberOnFile') value = !v.numberNotOnFile;
-      if (value == null || value === '' || value === false && !['registered', 'numberOnFile', 'appliedBefore2022April'].includes(key)) continue;
-      if (DATE_KEYS.has(key)) {
-        try { value = parseDate(String(value).trim()); } catch (e) { errors.push(asError(e, key)); continue; }
-      } else if (BOOL_KEYS.has(key) && typeof value === 'string') {
-        value = value === 'true' ? true : value === 'false' ? false : value;
-      }
+      if (view === 'documents' && key === 'numberOnFile') value = v.numberNotOnFile === true ? false : typeof v.numberNotOnFile === 'string' ? v.numberNotOnFile : true;
       if (key === 'appliedBefore2022April' && !this.askApplied) continue;
+      if (value == null || value === '' || (value === false && !['registered', 'numberOnFile', 'appliedBefore2022April'].includes(key))) continue;
+      if (DATE_KEYS.has(key)) value = String(value).trim();
+      else if (BOOL_KEYS.has(key) && typeof value === 'string') value = value === 'true' ? true : value === 'false' ? false : value;
       input[key] = value;
     }
     if (view === 'documents' && ['none', 'returned'].includes(input.card)) {
-      input.registered = false;
+      delete input.registered;
       delete input.registrationCancelled;
       delete input.certificate;
     }
-    return { input, errors };
+    if (view === 'documents' && input.numberOnFile === true) delete input.numberOnFile;
+    return input;
   }
 
   compute(focus, quiet = false) {
     const view = this.view;
     if (!quiet) this.readForm();
-    const { input, errors } = this.gather(view);
-    if (errors.length) return this.showErrors(errors);
+    const input = this.gather(view);
     const call = { card: cardDates, documents: adviseDocuments, eligibility: eligibilityCertificateDates }[view];
     let result;
     try { result = call(input); } catch (e) { return this.showErrors([asError(e)]); }
@@ -591,7 +591,12 @@ export class MynaHoken extends HTMLElement {
 
   writeFragment(view, input) {
     const params = new URLSearchParams();
-    for (const key of KEYS[view]) if (key in input && input[key] !== '') params.set(key, String(input[key]));
+    for (const key of KEYS[view]) {
+      if (!(key in input) || input[key] === '') continue;
+      let value = String(input[key]);
+      if (DATE_KEYS.has(key)) try { value = parseDate(value); } catch { /* keep as typed */ }
+      params.set(key, value);
+    }
     if (this.language === 'en') params.set('lang', 'en');
     const hash = `#${params}`;
     if (location.hash !== hash) history.replaceState(history.state, '', hash);
@@ -616,7 +621,7 @@ export class MynaHoken extends HTMLElement {
       const v = value.slice(0, MAX_TEXT);
       if (key === 'lang') continue;
       if (!KEYS[view].includes(key)) { unknown.push(key.slice(0, 40)); continue; }
-      if (view === 'documents' && key === 'numberOnFile') values.numberNotOnFile = v === 'false';
+      if (view === 'documents' && key === 'numberOnFile') values.numberNotOnFile = v === 'false' ? true : v === 'true' ? false : v;
       else if (BOOL_KEYS.has(key) && !['registered', 'appliedBefore2022April'].includes(key)) values[key] = v === 'true' ? true : v === 'false' ? false : v;
       else values[key] = v;
     }
@@ -643,14 +648,14 @@ export class MynaHoken extends HTMLElement {
     try { d = describeDate(iso, this.language); } catch { return h('span', { text: iso }); }
     const en = this.language === 'en';
     return h('span', { class: 'mh-day' },
-      h('time', { datetime: d.iso, class: 'mh-seireki', text: en ? `${d.weekday} ${d.seireki}` : `${d.seireki}(${d.weekday})` }),
+      h('time', { datetime: d.iso, class: 'mh-seireki', text: en ? `${d.weekday} ${d.english}` : `${d.seireki}(${d.weekday})` }),
       ' ', h('span', { class: 'mh-wareki', text: en ? `(${d.wareki})` : d.wareki }));
   }
 
   dateText(iso) {
     try {
       const d = describeDate(iso, this.language);
-      return this.language === 'en' ? `${d.weekday} ${d.seireki}` : `${d.seireki}(${d.weekday})`;
+      return this.language === 'en' ? `${d.weekday} ${d.english}` : `${d.seireki}(${d.weekday})`;
     } catch { return iso; }
   }
 
@@ -670,14 +675,14 @@ export class MynaHoken extends HTMLElement {
     const asOf = h('p', { class: 'mh-asof-line' }, fill(t.asOfLine, { date: this.dateOut(result.asOf) }));
     const body = view === 'card' ? this.renderCard(result, input)
       : view === 'documents' ? this.renderDocuments(result) : this.renderEligibility(result, input);
-    box.replaceChildren(
+    box.replaceChildren(...[
       h('p', { class: 'mh-print-only mh-print-title', text: t.printTitle }),
       head, asOf, body,
       this.list(t.notesTitle, result.notes, (n) => h('li', { 'data-code': n.code, text: n.message }), 'mh-notes'),
       this.steps(result.steps),
-      this.tools(view, result));
+      this.tools(view, result)].filter(Boolean));
     box.hidden = false;
-    box.classList.add('mh-print-ready');
+    box.classList.toggle('mh-print-ready', view === this.view);
   }
 
   list(title, items, item, cls) {
@@ -730,25 +735,25 @@ export class MynaHoken extends HTMLElement {
         h('span', { class: 'mh-event-label', text: c.events[kind] }), ' ', date ? this.dateOut(date) : h('span', { text: c.noGrace })));
       if (kind === todayAfter) items.push(this.todayItem(r.asOf));
     }
-    const row = (label, value) => h('tr', {}, h('th', { scope: 'row', text: label }), h('td', {}, value));
+    const row = (label, value, name) => h('tr', {}, h('th', { scope: 'row', text: label }), h('td', { 'data-field': name }, value));
     const table = (caption, rows) => h('table', { class: 'mh-table' }, h('caption', { text: caption }), h('tbody', {}, rows));
     return h('div', { class: 'mh-card-result' },
       live,
       h('h4', { class: 'mh-subhead', text: c.timelineTitle }),
       h('ol', { class: 'mh-timeline' }, items),
       table(c.certificateTitle, [
-        row(c.expires, [this.dateOut(cert.expires), cert.cappedByCard ? h('span', { class: 'mh-flag', text: c.capped }) : null]),
-        row(c.renewalFrom, this.dateOut(cert.renewalFrom)),
-        row(c.notice, this.months(cert.noticeFrom, cert.noticeTo)),
-        row(c.statusLabel, c.status[status] ?? status)]),
+        row(c.expires, [this.dateOut(cert.expires), cert.cappedByCard ? h('span', { class: 'mh-flag', text: c.capped }) : null], 'certificate.expires'),
+        row(c.renewalFrom, this.dateOut(cert.renewalFrom), 'certificate.renewalFrom'),
+        row(c.notice, this.months(cert.noticeFrom, cert.noticeTo), 'certificate.notice'),
+        row(c.statusLabel, c.status[status] ?? status, 'certificate.status')]),
       table(c.cardTitle, [
-        row(c.expires, this.dateOut(r.card.expires)),
-        row(c.renewalFrom, this.dateOut(r.card.renewalFrom)),
-        row(c.notice, this.months(r.card.noticeFrom, r.card.noticeTo)),
-        row(c.statusLabel, c.cardStatus[r.card.status] ?? r.card.status)]),
+        row(c.expires, this.dateOut(r.card.expires), 'card.expires'),
+        row(c.renewalFrom, this.dateOut(r.card.renewalFrom), 'card.renewalFrom'),
+        row(c.notice, this.months(r.card.noticeFrom, r.card.noticeTo), 'card.notice'),
+        row(c.statusLabel, c.cardStatus[r.card.status] ?? r.card.status, 'card.status')]),
       table(c.insuranceTitle, [
-        row(c.usableUntil, this.dateOut(r.insurance.usableUntil)),
-        row(c.graceUntil, r.insurance.graceUntil ? this.dateOut(r.insurance.graceUntil) : c.noGrace)]));
+        row(c.usableUntil, this.dateOut(r.insurance.usableUntil), 'insurance.usableUntil'),
+        row(c.graceUntil, r.insurance.graceUntil ? this.dateOut(r.insurance.graceUntil) : c.noGrace, 'insurance.graceUntil')]));
   }
 
   todayItem(asOf) {
@@ -799,24 +804,22 @@ export class MynaHoken extends HTMLElement {
   }
 
   renderEligibility(r, input) {
-    const t = this.t;
-    const e = t.eligibility;
-    const ret = r.ret ?? r.return ?? null;
-    const retItems = [];
-    if (ret && typeof ret === 'object') {
-      for (const [k, v] of Object.entries(ret)) {
-        if (typeof v === 'string' && v && !/^\d{4}-\d{2}-\d{2}$/.test(v)) retItems.push(h('li', { 'data-key': k, text: v }));
-        else if (Array.isArray(v)) for (const x of v) retItems.push(h('li', { text: x?.text ?? x?.message ?? String(x) }));
-      }
-    }
+    const e = this.t.eligibility;
+    const ret = r.return ?? {};
+    const duties = [
+      ret.ifLeavingBeforeExpiry ? e.returnLeaving[ret.to] ?? e.returnLeaving.unknown : null,
+      ret.afterExpiry === false ? e.returnAfterExpiry : null,
+      ret.renewedAutomatically ? e.renewedAutomatically : null,
+    ].filter(Boolean);
     return h('div', { class: 'mh-eligibility-result' },
       h('div', { class: 'mh-live', 'aria-live': 'polite' },
         h('p', { class: `mh-status mh-status-${r.status}`, 'data-status': r.status }, e.headline, ' ',
           h('strong', {}, this.dateOut(r.expires)), ' ', h('span', { text: `(${e.status[r.status] ?? r.status})` }))),
       h('table', { class: 'mh-table' }, h('caption', { text: e.tableTitle }), h('tbody', {},
-        h('tr', {}, h('th', { scope: 'row', text: e.issued }), h('td', {}, this.dateOut(input.issued))),
-        h('tr', {}, h('th', { scope: 'row', text: e.expires }), h('td', {}, this.dateOut(r.expires))))),
-      retItems.length ? h('div', { class: 'mh-return' }, h('h4', { class: 'mh-subhead', text: e.returnTitle }), h('ul', { class: 'mh-list' }, retItems)) : null);
+        h('tr', {}, h('th', { scope: 'row', text: e.issued }), h('td', { 'data-field': 'issued' }, this.dateOut(r.issued ?? parseDate(input.issued)))),
+        h('tr', {}, h('th', { scope: 'row', text: e.expires }), h('td', { 'data-field': 'expires' }, this.dateOut(r.expires))))),
+      duties.length ? h('div', { class: 'mh-return', 'data-to': ret.to },
+        h('h4', { class: 'mh-subhead', text: e.returnTitle }), h('ul', { class: 'mh-list' }, duties.map((d) => h('li', { text: d })))) : null);
   }
 
   /** Carries the certificate's status into the advisor. */

@@ -1,0 +1,132 @@
+//! The case tables of `tests/cases/*.json`, read the same way by the native
+//! tests (`cases.rs`) and the browser tests (`web.rs`).
+//!
+//! A table is `{ "function": "cardDates", "cases": [...] }`; a case has a
+//! sentence for a `name`, an `input`, and either `expect` (a partial answer:
+//! objects match on the keys given, arrays and scalars exactly) or `error`
+//! (`{ code, field }`). `notesInclude` / `notesExclude` list note codes that
+//! must or must not be present. `source` / `why` say where the expected value
+//! comes from.
+#![allow(dead_code)]
+
+use serde_json::Value;
+
+/// Every table, embedded at compile time so wasm tests need no file access.
+pub const TABLES: [(&str, &str); 5] = [
+    ("card_dates.json", include_str!("../cases/card_dates.json")),
+    (
+        "eligibility_certificate_dates.json",
+        include_str!("../cases/eligibility_certificate_dates.json"),
+    ),
+    ("parse_date.json", include_str!("../cases/parse_date.json")),
+    ("format_wareki.json", include_str!("../cases/format_wareki.json")),
+    (
+        "advise_documents.json",
+        include_str!("../cases/advise_documents.json"),
+    ),
+];
+
+/// What a call gave: an answer, or an error's code and field.
+pub enum Outcome {
+    Answer(Value),
+    Error { code: String, field: Option<String> },
+}
+
+/// Runs every case of every table through `call(function, input)` and returns
+/// the failures as readable lines, plus the number of cases run.
+pub fn run_all(call: &dyn Fn(&str, &Value) -> Outcome) -> (usize, Vec<String>) {
+    let mut failures = Vec::new();
+    let mut count = 0;
+    for (file, text) in TABLES {
+        let table: Value = serde_json::from_str(text).expect("case table is JSON");
+        let function = table["function"].as_str().expect("function name");
+        for case in table["cases"].as_array().expect("cases") {
+            count += 1;
+            let name = case["name"].as_str().unwrap_or("?");
+            if let Err(why) = check(function, case, call(function, &case["input"])) {
+                failures.push(format!("{file}: {name}: {why}"));
+            }
+        }
+    }
+    (count, failures)
+}
+
+fn check(function: &str, case: &Value, outcome: Outcome) -> Result<(), String> {
+    match (outcome, case.get("expect"), case.get("error")) {
+        (Outcome::Answer(got), Some(want), None) => {
+            matches(want, &got, "")?;
+            notes(case, &got)?;
+            if function == "cardDates" || function == "eligibilityCertificateDates" {
+                steps_cite_rules(&got)?;
+            }
+            Ok(())
+        }
+        (Outcome::Error { code, field }, None, Some(want)) => {
+            let want_code = want["code"].as_str().unwrap_or("");
+            let want_field = want["field"].as_str().map(str::to_string);
+            if code == want_code && field == want_field {
+                Ok(())
+            } else {
+                Err(format!(
+                    "expected error {want_code} on {want_field:?}, got {code} on {field:?}"
+                ))
+            }
+        }
+        (Outcome::Answer(got), None, Some(want)) => Err(format!("expected error {want}, got {got}")),
+        (Outcome::Error { code, field }, Some(_), None) => {
+            Err(format!("expected an answer, got error {code} on {field:?}"))
+        }
+        _ => Err("a case needs exactly one of expect / error".into()),
+    }
+}
+
+/// Partial match: every key of `want` must match in `got`.
+pub fn matches(want: &Value, got: &Value, path: &str) -> Result<(), String> {
+    match (want, got) {
+        (Value::Object(w), Value::Object(g)) => {
+            for (k, wv) in w {
+                let gv = g.get(k).ok_or_else(|| format!("{path}.{k} missing"))?;
+                matches(wv, gv, &format!("{path}.{k}"))?;
+            }
+            Ok(())
+        }
+        _ if want == got => Ok(()),
+        _ => Err(format!("{path}: expected {want}, got {got}")),
+    }
+}
+
+fn notes(case: &Value, got: &Value) -> Result<(), String> {
+    let codes: Vec<&str> = got["notes"]
+        .as_array()
+        .map(|a| a.iter().filter_map(|n| n["code"].as_str()).collect())
+        .unwrap_or_default();
+    for want in case["notesInclude"].as_array().into_iter().flatten() {
+        let want = want.as_str().unwrap_or("");
+        if !codes.contains(&want) {
+            return Err(format!("note {want} missing (notes: {codes:?})"));
+        }
+    }
+    for unwanted in case["notesExclude"].as_array().into_iter().flatten() {
+        let unwanted = unwanted.as_str().unwrap_or("");
+        if codes.contains(&unwanted) {
+            return Err(format!("note {unwanted} should not be there"));
+        }
+    }
+    Ok(())
+}
+
+/// Every explanation step names a rule id and a source, and has text.
+fn steps_cite_rules(got: &Value) -> Result<(), String> {
+    let steps = got["steps"].as_array().ok_or("no steps")?;
+    if steps.is_empty() {
+        return Err("no steps".into());
+    }
+    for s in steps {
+        for key in ["rule", "text", "source"] {
+            if s[key].as_str().is_none_or(str::is_empty) {
+                return Err(format!("step without {key}: {s}"));
+            }
+        }
+    }
+    Ok(())
+}

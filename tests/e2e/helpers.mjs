@@ -1,0 +1,143 @@
+// Shared pieces of the page tests: a python http.server on a free loopback port,
+// Debian's Chromium through playwright-core, keyboard helpers and axe.
+import { spawn } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+
+const here = dirname(fileURLToPath(import.meta.url));
+/** The folder served: www/ of this checkout (MH_WWW may point at another build). */
+export const WWW = resolve(process.env.MH_WWW ?? join(here, '..', '..', 'www'));
+export const OUT = join(here, 'out');
+export const CHROMIUM = process.env.CHROMIUM ?? '/usr/bin/chromium';
+export const CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' data:; require-trusted-types-for 'script'";
+
+const FLAGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+  '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+
+function freePort() {
+  return new Promise((ok, fail) => {
+    const s = createServer();
+    s.once('error', fail);
+    s.listen(0, '127.0.0.1', () => { const { port } = s.address(); s.close(() => ok(port)); });
+  });
+}
+
+const servers = new Set();
+process.on('exit', () => { for (const p of servers) try { process.kill(p.pid); } catch { /* gone */ } });
+
+/** Serves www/ with python3 -m http.server on 127.0.0.1; stop() kills it by its pid. */
+export async function startServer(root = WWW) {
+  if (!existsSync(join(root, 'pkg', 'myna_hoken_bg.wasm'))) {
+    throw new Error(`${root}/pkg/myna_hoken_bg.wasm is missing: run "sh www/build.sh" first`);
+  }
+  for (let attempt = 0; attempt < 5; attempt++) {
+    const port = await freePort();
+    const child = spawn('python3', ['-m', 'http.server', '--bind', '127.0.0.1', String(port), '--directory', root],
+      { stdio: ['ignore', 'ignore', 'pipe'] });
+    servers.add(child);
+    let log = '';
+    child.stderr.on('data', (d) => { log += d; });
+    const stop = () => new Promise((ok) => {
+      servers.delete(child);
+      if (child.exitCode != null || child.signalCode != null) return ok();
+      child.once('exit', () => ok());
+      process.kill(child.pid, 'SIGTERM');
+    });
+    const origin = `http://127.0.0.1:${port}`;
+    for (let i = 0; i < 100; i++) {
+      if (child.exitCode != null) break;
+      try {
+        const r = await fetch(`${origin}/index.html`);
+        if (r.ok) { await r.arrayBuffer(); return { origin, url: `${origin}/index.html`, stop, log: () => log }; }
+      } catch { /* not up yet */ }
+      await new Promise((r) => setTimeout(r, 50));
+    }
+    await stop();
+  }
+  throw new Error('python3 -m http.server did not start');
+}
+
+/**
+ * Debian Chromium in a fresh profile. Records every request, console message,
+ * page error and dialog; `problems()` lists what a clean page must not have.
+ */
+export async function launch({ timezoneId = 'Asia/Tokyo', viewport = { width: 1280, height: 900 }, ...opts } = {}) {
+  const dir = mkdtempSync(join(tmpdir(), 'mh-e2e-'));
+  const context = await chromium.launchPersistentContext(dir, {
+    executablePath: CHROMIUM, headless: true, args: FLAGS, timezoneId, viewport, locale: 'ja-JP', ...opts,
+  });
+  const page = context.pages()[0] ?? await context.newPage();
+  const log = { requests: [], console: [], errors: [], dialogs: [], csp: [] };
+  context.on('request', (r) => log.requests.push(r.url()));
+  page.on('console', (m) => log.console.push({ type: m.type(), text: m.text() }));
+  page.on('pageerror', (e) => log.errors.push(String(e)));
+  page.on('dialog', (d) => { log.dialogs.push(d.message()); d.dismiss().catch(() => {}); });
+  await page.exposeBinding('__mhCsp', (_src, v) => log.csp.push(v));
+  await page.addInitScript(() => {
+    document.addEventListener('securitypolicyviolation', (e) => window.__mhCsp(`${e.violatedDirective} ${e.blockedURI}`));
+  });
+  const close = async () => { await context.close().catch(() => {}); rmSync(dir, { recursive: true, force: true }); };
+  const problems = () => [
+    ...log.console.filter((m) => m.type === 'error' || m.type === 'warning').map((m) => `console ${m.type}: ${m.text}`),
+    ...log.errors.map((e) => `page error: ${e}`),
+    ...log.dialogs.map((d) => `dialog: ${d}`),
+    ...log.csp.map((c) => `CSP violation: ${c}`),
+  ];
+  return { context, page, log, close, problems };
+}
+
+/** Opens the demo page (optionally with a fragment) and waits for the widget. */
+export async function open(page, origin, hash = '') {
+  await page.goto(`${origin}/index.html${hash}`);
+  await page.waitForSelector('myna-hoken[data-state="ready"]');
+}
+
+/** Presses Tab (or Shift+Tab) until `selector` has the focus, like a keyboard-only visitor. */
+export async function tabTo(page, selector, { max = 120, back = false } = {}) {
+  for (let i = 0; i < max; i++) {
+    if (await page.evaluate((s) => document.activeElement?.matches(s) ?? false, selector)) return i;
+    await page.keyboard.press(back ? 'Shift+Tab' : 'Tab');
+  }
+  throw new Error(`Tab never reached ${selector}`);
+}
+
+/** Tabs to a text field and types into it. */
+export async function typeInto(page, selector, text) {
+  await tabTo(page, selector);
+  await page.keyboard.press('Control+A');
+  await page.keyboard.press('Delete');
+  if (text) await page.keyboard.insertText(text);
+}
+
+/** The id prefix of the first widget ("mh1-card-"). */
+export const field = (view, key) => `#mh1-${view}-${key}`;
+
+/** Runs axe-core on the page; returns its violations (empty is the pass). */
+export async function axe(page, selector = 'body') {
+  const source = readFileSync(join(here, 'node_modules', 'axe-core', 'axe.min.js'), 'utf8');
+  if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(source);
+  const result = await page.evaluate(async (sel) => {
+    const r = await window.axe.run(sel, { resultTypes: ['violations'] });
+    return r.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.map((n) => n.target.join(' ')).slice(0, 5) }));
+  }, selector);
+  return result;
+}
+
+export function outDir() {
+  mkdirSync(OUT, { recursive: true });
+  return OUT;
+}
+
+/** The text of the cell of a result table row (`data-field`). */
+export async function cell(page, name) {
+  return page.locator(`.mh-panel:not([hidden]) [data-field="${name}"]`).innerText();
+}
+
+/** The ISO date in the cell's <time> elements. */
+export async function cellDate(page, name) {
+  return page.locator(`.mh-panel:not([hidden]) [data-field="${name}"] time`).first().getAttribute('datetime');
+}
