@@ -103,7 +103,9 @@ impl Reason {
                 "③電子証明書の有効期限が切れている(3か月の猶予も終了)",
                 "③ the electronic certificate has expired (and the 3-month grace is over)",
             ),
-            Reason::CardReturned => lang.pick("④マイナンバーカードを返納した", "④ the card was returned"),
+            Reason::CardReturned => {
+                lang.pick("④マイナンバーカードを返納した", "④ the card was returned")
+            }
             Reason::RegistrationCancelled => lang.pick(
                 "⑤健康保険証としての利用登録を解除した",
                 "⑤ the registration for insurance use was cancelled",
@@ -113,7 +115,9 @@ impl Reason {
                 "⑥ the society has no My Number on file",
             ),
             Reason::CardLost => lang.pick("⑦マイナンバーカードを紛失した", "⑦ the card was lost"),
-            Reason::CardRenewing => lang.pick("⑧マイナンバーカードを更新中", "⑧ the card is being renewed"),
+            Reason::CardRenewing => {
+                lang.pick("⑧マイナンバーカードを更新中", "⑧ the card is being renewed")
+            }
             Reason::NeedsHelper => lang.pick(
                 "⑨受診に第三者(介助者など)のサポートが必要",
                 "⑨ a helper (介助者) is needed to use the card at the reader",
@@ -191,7 +195,10 @@ pub struct Advice {
 /// Rule **eligibility-certificate-who**: every reason of ①-⑩ that applies, in
 /// order. A certificate in grace is not ③: the card works until the grace ends.
 pub fn reasons(s: &Situation, working: bool) -> Vec<Reason> {
-    let holds_card = matches!(s.card, CardState::Have | CardState::Lost | CardState::Renewing);
+    let holds_card = matches!(
+        s.card,
+        CardState::Have | CardState::Lost | CardState::Renewing
+    );
     let candidates = [
         (Reason::NoCard, s.card == CardState::None),
         (
@@ -420,8 +427,10 @@ pub fn advise(s: &Situation, lang: Lang) -> Result<Advice, ApiError> {
             },
         });
     }
-    if matches!(s.certificate, CertificateState::Grace | CertificateState::Expired)
-        && matches!(s.card, CardState::Have)
+    if matches!(
+        s.certificate,
+        CertificateState::Grace | CertificateState::Expired
+    ) && matches!(s.card, CardState::Have)
     {
         actions.push(Action {
             code: "renew-certificate",

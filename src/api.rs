@@ -5,10 +5,7 @@
 //! key, wrong type, missing field) gets its own stable code and the field at
 //! fault. `wasm.rs` only converts `JsValue` to and from these types.
 
-use std::fmt;
-
 use chrono::NaiveDate;
-use serde::de::{self, Deserialize, Deserializer, MapAccess, SeqAccess, Visitor};
 use serde::{Serialize, Serializer};
 
 use crate::advice::{self, Advice, CardState, CertificateState, Situation};
@@ -35,86 +32,6 @@ pub enum RawValue {
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct RawObject(pub Vec<(String, RawValue)>);
 
-struct RawValueVisitor;
-
-impl<'de> Visitor<'de> for RawValueVisitor {
-    type Value = RawValue;
-
-    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-        f.write_str("any value")
-    }
-    fn visit_bool<E>(self, v: bool) -> Result<RawValue, E> {
-        Ok(RawValue::Bool(v))
-    }
-    fn visit_i64<E>(self, v: i64) -> Result<RawValue, E> {
-        Ok(RawValue::Number(v as f64))
-    }
-    fn visit_u64<E>(self, v: u64) -> Result<RawValue, E> {
-        Ok(RawValue::Number(v as f64))
-    }
-    fn visit_f64<E>(self, v: f64) -> Result<RawValue, E> {
-        Ok(RawValue::Number(v))
-    }
-    fn visit_str<E>(self, v: &str) -> Result<RawValue, E> {
-        Ok(RawValue::Text(v.to_string()))
-    }
-    fn visit_string<E>(self, v: String) -> Result<RawValue, E> {
-        Ok(RawValue::Text(v))
-    }
-    fn visit_bytes<E>(self, _: &[u8]) -> Result<RawValue, E> {
-        Ok(RawValue::Other)
-    }
-    fn visit_unit<E>(self) -> Result<RawValue, E> {
-        Ok(RawValue::Null)
-    }
-    fn visit_none<E>(self) -> Result<RawValue, E> {
-        Ok(RawValue::Null)
-    }
-    fn visit_some<D: Deserializer<'de>>(self, d: D) -> Result<RawValue, D::Error> {
-        RawValue::deserialize(d)
-    }
-    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<RawValue, A::Error> {
-        while seq.next_element::<de::IgnoredAny>()?.is_some() {}
-        Ok(RawValue::Other)
-    }
-    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<RawValue, A::Error> {
-        while map
-            .next_entry::<de::IgnoredAny, de::IgnoredAny>()?
-            .is_some()
-        {}
-        Ok(RawValue::Other)
-    }
-}
-
-impl<'de> Deserialize<'de> for RawValue {
-    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        d.deserialize_any(RawValueVisitor)
-    }
-}
-
-struct RawObjectVisitor;
-
-impl<'de> Visitor<'de> for RawObjectVisitor {
-    type Value = RawObject;
-
-    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-        f.write_str("a plain object")
-    }
-    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<RawObject, A::Error> {
-        let mut entries = Vec::new();
-        while let Some((k, v)) = map.next_entry::<String, RawValue>()? {
-            entries.push((k, v));
-        }
-        Ok(RawObject(entries))
-    }
-}
-
-impl<'de> Deserialize<'de> for RawObject {
-    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        d.deserialize_map(RawObjectVisitor)
-    }
-}
-
 /// The error for an input that is not a plain object.
 pub fn not_an_object() -> ApiError {
     ApiError::new(
@@ -132,10 +49,19 @@ pub fn field_label(key: &str, lang: Lang) -> &'static str {
         "birthday" => ("生年月日", "Date of birth"),
         "cardIssued" => ("カードの発行日", "Card issue date"),
         "cardExpires" => ("カードの有効期限(券面)", "Card expiry (printed)"),
-        "cardRenewedInWindow" => ("期限前3か月以内のカード更新", "Card renewed in the last 3 months"),
+        "cardRenewedInWindow" => (
+            "期限前3か月以内のカード更新",
+            "Card renewed in the last 3 months",
+        ),
         "appliedBefore2022April" => ("2022年4月1日より前の申請", "Applied before 1 April 2022"),
-        "certificateIssued" => ("電子証明書の発行・更新日", "Certificate issue or renewal date"),
-        "certificateRenewedInWindow" => ("期限前3か月以内の電子証明書更新", "Certificate renewed in the last 3 months"),
+        "certificateIssued" => (
+            "電子証明書の発行・更新日",
+            "Certificate issue or renewal date",
+        ),
+        "certificateRenewedInWindow" => (
+            "期限前3か月以内の電子証明書更新",
+            "Certificate renewed in the last 3 months",
+        ),
         "smartphone" => ("スマートフォンのマイナ保険証", "Smartphone マイナ保険証"),
         "asOf" => ("基準日", "Date to check"),
         "lang" => ("言語", "Language"),
@@ -145,9 +71,15 @@ pub fn field_label(key: &str, lang: Lang) -> &'static str {
         "registered" => ("健康保険証の利用登録", "Registered for insurance use"),
         "registrationCancelled" => ("利用登録の解除", "Registration cancelled"),
         "certificate" => ("電子証明書", "Electronic certificate"),
-        "numberOnFile" => ("当組合へのマイナンバー登録", "My Number on file with the society"),
+        "numberOnFile" => (
+            "当組合へのマイナンバー登録",
+            "My Number on file with the society",
+        ),
         "needsHelper" => ("介助者のサポート", "Needs a helper"),
-        "eligibilityCertificateLost" => ("資格確認書の紛失・き損", "Eligibility certificate lost or damaged"),
+        "eligibilityCertificateLost" => (
+            "資格確認書の紛失・き損",
+            "Eligibility certificate lost or damaged",
+        ),
         "date" => ("日付", "Date"),
         _ => ("入力", "Input"),
     };
@@ -254,18 +186,16 @@ impl Fields {
     pub fn date(&self, key: &str) -> Result<Option<NaiveDate>, ApiError> {
         match self.get(key) {
             None => Ok(None),
-            Some(RawValue::Text(t)) => parse_date(t, Some(key), self.lang)
-                .map(Some)
-                .map_err(|e| {
-                    let label = field_label(key, self.lang);
-                    ApiError {
-                        message: match self.lang {
-                            Lang::Ja => format!("{label}: {}", e.message),
-                            Lang::En => format!("{label}: {}", e.message),
-                        },
-                        ..e
-                    }
-                }),
+            Some(RawValue::Text(t)) => parse_date(t, Some(key), self.lang).map(Some).map_err(|e| {
+                let label = field_label(key, self.lang);
+                ApiError {
+                    message: match self.lang {
+                        Lang::Ja => format!("{label}: {}", e.message),
+                        Lang::En => format!("{label}: {}", e.message),
+                    },
+                    ..e
+                }
+            }),
             Some(_) => Err(self.error(
                 ErrorCode::InvalidType,
                 key,
@@ -296,7 +226,11 @@ impl Fields {
     ///
     /// # Errors
     /// `invalid_type` for a non-string, `invalid_value` for another string.
-    pub fn choice(&self, key: &str, choices: &[&'static str]) -> Result<Option<&'static str>, ApiError> {
+    pub fn choice(
+        &self,
+        key: &str,
+        choices: &[&'static str],
+    ) -> Result<Option<&'static str>, ApiError> {
         match self.get(key) {
             None => Ok(None),
             Some(RawValue::Text(t)) => choices
@@ -365,9 +299,7 @@ pub fn card_dates(input: RawObject, today: NaiveDate) -> Result<CardDates, ApiEr
         card_renewed_in_window: f.boolean("cardRenewedInWindow")?.unwrap_or(false),
         applied_before_2022_april: f.boolean("appliedBefore2022April")?,
         certificate_issued: f.date("certificateIssued")?,
-        certificate_renewed_in_window: f
-            .boolean("certificateRenewedInWindow")?
-            .unwrap_or(false),
+        certificate_renewed_in_window: f.boolean("certificateRenewedInWindow")?.unwrap_or(false),
         smartphone: f.boolean("smartphone")?.unwrap_or(false),
         as_of: f.date("asOf")?.unwrap_or(today),
     };

@@ -235,8 +235,8 @@ pub fn read_card_face(
     };
     // The card was made before the birthday `latest_birthdays` years before
     // the expiry; that must be on or after 2016-01-01.
-    let latest_created = birthday_in_year(birth, printed.year() - latest_birthdays)
-        .and_then(crate::date::prev_day);
+    let latest_created =
+        birthday_in_year(birth, printed.year() - latest_birthdays).and_then(crate::date::prev_day);
     if latest_created.is_none_or(|d| d < FIRST_CARD_DAY) {
         return Err(impossible(
             "この有効期限だと2016年より前に作られたカードになりますが、マイナンバーカードは2016年1月から交付されています。",
@@ -413,8 +413,8 @@ pub fn card_dates(q: &CardQuery, lang: Lang) -> Result<CardDates, ApiError> {
             )
         }
         (None, None, Some(FaceKind::Adult)) => {
-            let first = birthday_in_year(birth, card_expires.year() - 5)
-                .ok_or_else(|| overflow(lang))?;
+            let first =
+                birthday_in_year(birth, card_expires.year() - 5).ok_or_else(|| overflow(lang))?;
             steps.push(Step::new(
                 Rule::FromCardFace,
                 match lang {
@@ -467,8 +467,7 @@ pub fn card_dates(q: &CardQuery, lang: Lang) -> Result<CardDates, ApiError> {
     } else {
         Some(grace_until(cert_expires).ok_or_else(|| overflow(lang))?)
     };
-    let probably_renewed =
-        first_from_face && q.as_of > cert_expires && q.as_of <= card_expires;
+    let probably_renewed = first_from_face && q.as_of > cert_expires && q.as_of <= card_expires;
     let cert_status = if probably_renewed {
         CertificateStatus::Unknown
     } else if q.as_of <= cert_expires {
@@ -583,8 +582,11 @@ pub fn card_dates(q: &CardQuery, lang: Lang) -> Result<CardDates, ApiError> {
             "Not every clinic accepts a smartphone マイナ保険証: carry the card too.",
         ));
     }
-    if legal_age_on(birth, q.certificate_issued.or(q.card_issued).unwrap_or(q.as_of))
-        .is_some_and(|age| age < 15)
+    if legal_age_on(
+        birth,
+        q.certificate_issued.or(q.card_issued).unwrap_or(q.as_of),
+    )
+    .is_some_and(|age| age < 15)
     {
         notes.push(Note::new(
             "no_signature_certificate_under_15",
@@ -652,20 +654,23 @@ fn card_from_issue(
         .ok_or_else(|| overflow(lang))?;
     let expires =
         nth_birthday_after(birth, created, length.birthdays).ok_or_else(|| overflow(lang))?;
-    let rule = if length.threshold == 20 {
+    // The 20-year threshold only changes the answer at legal age 18 or 19.
+    let before_2022_decides = length.threshold == 20 && (18..20).contains(&length.age);
+    let rule = if before_2022_decides {
         Rule::CardValidityBefore2022
     } else {
         Rule::CardValidity
     };
+    let shown = if before_2022_decides { 20 } else { 18 };
     let kind_ja = if length.adult {
-        format!("{}歳以上", length.threshold)
+        format!("{shown}歳以上")
     } else {
-        format!("{}歳未満", length.threshold)
+        format!("{shown}歳未満")
     };
     let kind_en = if length.adult {
-        format!("{} or over", length.threshold)
+        format!("{shown} or over")
     } else {
-        format!("under {}", length.threshold)
+        format!("under {shown}")
     };
     let window_ja = if q.card_renewed_in_window {
         "有効期限まで3か月を切ってからの更新なので1回多く数え、"
@@ -700,12 +705,12 @@ fn card_from_issue(
             ),
         },
     ));
-    if length.threshold == 20 && created >= AGE_18_FROM {
+    if before_2022_decides {
         steps.push(Step::new(
             Rule::CardValidityBefore2022,
             lang.pick(
-                "J-LISが2022年4月1日より前に申請を受け付けたカードなので、大人扱いの年齢は18歳ではなく20歳です。",
-                "J-LIS received the application before 2022-04-01, so the adult threshold is 20, not 18.",
+                "J-LISが2022年4月1日より前に申請を受け付けたカードなので、大人扱い(10回目の誕生日まで)になる年齢は18歳ではなく20歳です。",
+                "J-LIS received the application before 2022-04-01, so the 10-birthday card starts at 20, not 18.",
             )
             .to_string(),
         ));
@@ -740,12 +745,10 @@ fn card_from_issue(
     }
     // card-validity: municipal pages take the age on the application day,
     // up to about 3 months earlier.
-    let three_months_before = same_day_months_before(created, 3)
-        .flatten()
-        .or_else(|| {
-            let (y, m) = add_months_ym(created.year(), created.month(), -2)?;
-            ymd(y, m, 1)
-        });
+    let three_months_before = same_day_months_before(created, 3).flatten().or_else(|| {
+        let (y, m) = add_months_ym(created.year(), created.month(), -2)?;
+        ymd(y, m, 1)
+    });
     if let (Some(t), Some(before)) = (threshold_day, three_months_before) {
         if t >= before && t < created {
             notes.push(Note::new(
@@ -833,7 +836,10 @@ fn capitalize(s: &str) -> String {
 
 /// "2024-06" → "2024年6月".
 fn month_ja(ym: &str) -> String {
-    match (ym.get(..4), ym.get(5..7).and_then(|m| m.parse::<u32>().ok())) {
+    match (
+        ym.get(..4),
+        ym.get(5..7).and_then(|m| m.parse::<u32>().ok()),
+    ) {
         (Some(y), Some(m)) => format!("{y}年{m}月"),
         _ => ym.to_string(),
     }

@@ -292,7 +292,13 @@ pub fn format_wareki(d: NaiveDate) -> Option<String> {
     } else {
         w.year.to_string()
     };
-    Some(format!("{}{}年{}月{}日", w.era.kanji(), year, w.month, w.day))
+    Some(format!(
+        "{}{}年{}月{}日",
+        w.era.kanji(),
+        year,
+        w.month,
+        w.day
+    ))
 }
 
 /// "Reiwa 7" (the era year only, for English text).
@@ -322,10 +328,7 @@ pub fn format_en(d: NaiveDate) -> String {
         "November",
         "December",
     ];
-    let month = MONTHS
-        .get(d.month0() as usize)
-        .copied()
-        .unwrap_or("?");
+    let month = MONTHS.get(d.month0() as usize).copied().unwrap_or("?");
     format!("{} {} {}", d.day(), month, d.year())
 }
 

@@ -120,7 +120,9 @@ fn normalize(text: &str) -> String {
             '０'..='９' => char::from_u32(c as u32 - '０' as u32 + '0' as u32).unwrap_or(c),
             'Ａ'..='Ｚ' => char::from_u32(c as u32 - 'Ａ' as u32 + 'A' as u32).unwrap_or(c),
             'ａ'..='ｚ' => char::from_u32(c as u32 - 'ａ' as u32 + 'a' as u32).unwrap_or(c),
-            '－' | '−' | '‐' | 'ー' | '―' | '-' | '／' | '/' | '．' | '.' | '。' | '・' => '/',
+            '－' | '−' | '‐' | 'ー' | '―' | '-' | '／' | '/' | '．' | '.' | '。' | '・' => {
+                '/'
+            }
             _ => c,
         };
         if c.is_whitespace() {

@@ -4,7 +4,7 @@
 //! Asia/Tokyo (UTC+9 all year: Japan has no summer time).
 
 use chrono::NaiveDate;
-use js_sys::{Date, Error, Reflect};
+use js_sys::{Array, Date, Error, Reflect};
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
@@ -32,11 +32,29 @@ fn to_js<T: Serialize>(value: &T) -> Result<JsValue, JsValue> {
         .map_err(|_| to_js_error(api::not_an_object()))
 }
 
+#[wasm_bindgen]
+extern "C" {
+    /// `Object.entries`, with a thrown exception (a getter, a Proxy trap)
+    /// caught instead of unwinding through the engine.
+    #[wasm_bindgen(catch, js_namespace = Object, js_name = entries)]
+    fn object_entries(value: &JsValue) -> Result<Array, JsValue>;
+}
+
+/// Reads a plain object's own enumerable string keys. Never iterates the
+/// value (an object whose prototype is an array would yield inherited junk)
+/// and never follows nested objects: a nested value is just "not a scalar".
 fn object(input: JsValue) -> Result<RawObject, JsValue> {
-    if !input.is_object() || js_sys::Array::is_array(&input) {
+    if !input.is_object() || Array::is_array(&input) || input.is_function() {
         return Err(to_js_error(api::not_an_object()));
     }
-    serde_wasm_bindgen::from_value(input).map_err(|_| to_js_error(api::not_an_object()))
+    let entries = object_entries(&input).map_err(|_| to_js_error(api::not_an_object()))?;
+    let mut fields = Vec::with_capacity(entries.length() as usize);
+    for entry in entries.iter() {
+        let pair = Array::from(&entry);
+        let key = pair.get(0).as_string().unwrap_or_default();
+        fields.push((key, scalar(pair.get(1))));
+    }
+    Ok(RawObject(fields))
 }
 
 fn scalar(input: JsValue) -> RawValue {
@@ -46,6 +64,8 @@ fn scalar(input: JsValue) -> RawValue {
         RawValue::Text(s)
     } else if let Some(b) = input.as_bool() {
         RawValue::Bool(b)
+    } else if let Some(n) = input.as_f64() {
+        RawValue::Number(n)
     } else {
         RawValue::Other
     }

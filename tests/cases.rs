@@ -1,5 +1,6 @@
 //! Every case table of `tests/cases/` through the plain-Rust API (the same
 //! functions the JS face calls), natively.
+#![cfg(not(target_arch = "wasm32"))]
 
 mod common;
 

@@ -396,12 +396,7 @@ export class MynaHoken extends HTMLElement {
   }
 
   show(view, focus) {
-    if (this.view !== view) {
-      this.readForm();
-      const asOf = this.values[this.view].asOf;
-      this.view = view;
-      this.values[view].asOf = asOf;
-    }
+    this.view = view;
     this.root.dataset.view = view;
     for (const b of this.root.querySelectorAll('.mh-view-button')) b.setAttribute('aria-pressed', String(b.dataset.view === view));
     for (const v of VIEWS) {
@@ -440,7 +435,7 @@ export class MynaHoken extends HTMLElement {
     if (!group) return this.compute(true);
     const missing = this.missing(group);
     if (missing.length) {
-      return this.showErrors(missing.map((field) => ({ field, message: this.t.documents.required[field] })));
+      return this.showErrors(missing.map((field) => ({ field, code: 'missing_field', message: this.t.documents.required[field] })));
     }
     this.clearErrors();
     this.visited.add(group.id);
@@ -825,12 +820,11 @@ export class MynaHoken extends HTMLElement {
   /** Carries the certificate's status into the advisor. */
   toDocuments(r) {
     const status = { valid: 'valid', renewable: 'valid', grace: 'grace', expired: 'expired' }[r.certificate.status];
-    this.readForm();
+    this.show('documents', false);
     const v = this.values.documents;
     if (status) v.certificate = status;
     v.smartphone = !!this.values.card.smartphone;
     if (!v.card) v.card = 'have';
-    this.show('documents', false);
     this.fillForm('documents');
     this.step = 0;
     this.visited.clear();

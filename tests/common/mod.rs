@@ -19,7 +19,10 @@ pub const TABLES: [(&str, &str); 5] = [
         include_str!("../cases/eligibility_certificate_dates.json"),
     ),
     ("parse_date.json", include_str!("../cases/parse_date.json")),
-    ("format_wareki.json", include_str!("../cases/format_wareki.json")),
+    (
+        "format_wareki.json",
+        include_str!("../cases/format_wareki.json"),
+    ),
     (
         "advise_documents.json",
         include_str!("../cases/advise_documents.json"),
@@ -72,7 +75,9 @@ fn check(function: &str, case: &Value, outcome: Outcome) -> Result<(), String> {
                 ))
             }
         }
-        (Outcome::Answer(got), None, Some(want)) => Err(format!("expected error {want}, got {got}")),
+        (Outcome::Answer(got), None, Some(want)) => {
+            Err(format!("expected error {want}, got {got}"))
+        }
         (Outcome::Error { code, field }, Some(_), None) => {
             Err(format!("expected an answer, got error {code} on {field:?}"))
         }

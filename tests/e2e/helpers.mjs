@@ -92,6 +92,7 @@ export async function launch({ timezoneId = 'Asia/Tokyo', viewport = { width: 12
 
 /** Opens the demo page (optionally with a fragment) and waits for the widget. */
 export async function open(page, origin, hash = '') {
+  await page.goto('about:blank');
   await page.goto(`${origin}/index.html${hash}`);
   await page.waitForSelector('myna-hoken[data-state="ready"]');
 }

@@ -1,0 +1,127 @@
+// Every error path: the message appears next to the field and in a summary at the
+// top, in plain Japanese (or English), is announced (role=alert + focus), and axe
+// finds nothing wrong with the error state.
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { axe, launch, open, startServer, tabTo, typeInto } from './helpers.mjs';
+
+let srv;
+let b;
+before(async () => { srv = await startServer(); b = await launch(); });
+after(async () => { await b?.close(); await srv?.stop(); });
+
+/** Types the answers into one view with the keyboard and submits. */
+async function submit(page, view, answers, asOf) {
+  await open(page, srv.origin);
+  if (view !== 'card') {
+    await tabTo(page, `.mh-view-button[data-view="${view}"]`);
+    await page.keyboard.press('Enter');
+  }
+  if (asOf) {
+    await tabTo(page, '.mh-asof summary');
+    await page.keyboard.press('Enter');
+    await typeInto(page, '#mh1-shared-asOf', asOf);
+  }
+  for (const [key, text] of Object.entries(answers)) await typeInto(page, `#mh1-${view}-${key}`, text);
+  await tabTo(page, '.mh-panel:not([hidden]) .mh-primary');
+  await page.keyboard.press('Enter');
+}
+
+/** The error is in the summary (focused, role=alert) and next to its field. */
+async function expectError(page, { code, view, key }) {
+  const summary = page.locator('.mh-error-summary');
+  await summary.waitFor();
+  assert.equal(await summary.getAttribute('role'), 'alert');
+  assert.ok(await page.evaluate(() => document.activeElement?.classList.contains('mh-error-summary')), 'focus on the summary');
+  const link = summary.locator('a');
+  assert.equal(await link.count(), 1);
+  if (code) assert.equal(await link.getAttribute('data-code'), code);
+  const message = (await link.innerText()).trim();
+  assert.ok(message.length > 3, 'a message');
+  assert.doesNotMatch(message, /undefined|null|\[object/);
+  if (key) {
+    const id = key === 'asOf' ? '#mh1-shared-asOf' : `#mh1-${view}-${key}`;
+    const input = page.locator(`input${id}, [name="${id.slice(1)}"]`).first();
+    assert.equal(await input.getAttribute('aria-invalid'), 'true');
+    const next = page.locator(`${id}-error`);
+    assert.equal(await next.isVisible(), true, 'message next to the field');
+    assert.ok((await next.innerText()).includes(message), 'same message');
+    const described = (await page.locator(id).getAttribute('aria-describedby')) ?? '';
+    assert.ok(described.split(' ').includes(`${id.slice(1)}-error`), 'tied by aria-describedby');
+  }
+  assert.equal(await page.locator('.mh-panel:not([hidden]) .mh-result').isVisible(), false);
+  assert.deepEqual(await axe(page), []);
+  assert.deepEqual(b.problems(), []);
+  return message;
+}
+
+const CASES = [
+  ['nothing typed: the birthday is required', 'card', {}, null, 'missing_field', 'birthday'],
+  ['a birthday without any card date', 'card', { birthday: '1985-09-18' }, null, 'missing_field', null],
+  ['a date that does not exist (2月30日)', 'card', { birthday: '1985-02-30', cardIssued: '2020-05-20' }, null, 'invalid_date', 'birthday'],
+  ['not a date at all', 'card', { birthday: 'きのう', cardIssued: '2020-05-20' }, null, 'invalid_date', 'birthday'],
+  ['an era year outside its era (平成32年)', 'card', { birthday: '1985-09-18', cardIssued: '平成32年1月1日' }, null, 'invalid_era_year', 'cardIssued'],
+  ['令和0年', 'card', { birthday: '令和0年1月1日', cardIssued: '2020-05-20' }, null, 'invalid_era_year', 'birthday'],
+  ['a date before 1900', 'card', { birthday: '1899-12-31', cardIssued: '2020-05-20' }, null, 'out_of_range', 'birthday'],
+  ['a card before 2016-01-01', 'card', { birthday: '1985-09-18', cardIssued: '2015-12-31' }, null, 'out_of_range', 'cardIssued'],
+  ['a card made before the birthday', 'card', { birthday: '2020-01-01', cardIssued: '2019-06-01' }, null, 'start_before_birth', 'cardIssued'],
+  ['a printed expiry no card can have (not a birthday)', 'card', { birthday: '1985-09-18', cardExpires: '2029-09-17' }, null, 'impossible_card_expiry', 'cardExpires'],
+  ['a day to check before the birth', 'card', { birthday: '1985-09-18', cardIssued: '2020-05-20' }, '1980-01-01', 'as_of_before_start', 'asOf'],
+  ['a day to check that is not a date', 'card', { birthday: '1985-09-18', cardIssued: '2020-05-20' }, '2024-13-01', 'invalid_date', 'asOf'],
+  ['資格確認書: no issue date', 'eligibility', {}, null, 'missing_field', 'issued'],
+  ['資格確認書: issued before 2024-12-02', 'eligibility', { issued: '2024-12-01' }, null, 'out_of_range', 'issued'],
+  ['資格確認書: a birthday after the issue date', 'eligibility', { issued: '2025-01-10', birthday: '2025-06-01' }, null, 'start_before_birth', null],
+];
+
+for (const [name, view, answers, asOf, code, key] of CASES) {
+  test(`error: ${name}`, async () => {
+    const { page } = b;
+    await submit(page, view, answers, asOf);
+    await expectError(page, { code, view, key });
+  });
+}
+
+test('the link in the summary moves the focus to the field', async () => {
+  const { page } = b;
+  await submit(page, 'card', { birthday: '1985-02-30', cardIssued: '2020-05-20' });
+  await expectError(page, { code: 'invalid_date', view: 'card', key: 'birthday' });
+  await page.keyboard.press('Tab');
+  await page.keyboard.press('Enter');
+  assert.equal(await page.evaluate(() => document.activeElement?.id), 'mh1-card-birthday');
+  // Correcting the date clears the error.
+  await typeInto(page, '#mh1-card-birthday', '1985-09-18');
+  await page.keyboard.press('Enter');
+  await page.waitForSelector('.mh-panel:not([hidden]) .mh-result:not([hidden])');
+  assert.equal(await page.locator('.mh-error-summary').isVisible(), false);
+  assert.equal(await page.locator('#mh1-card-birthday').getAttribute('aria-invalid'), null);
+});
+
+test('the advisor: "次へ" without an answer says what to choose', async () => {
+  const { page } = b;
+  await open(page, srv.origin);
+  await tabTo(page, '.mh-view-button[data-view="documents"]');
+  await page.keyboard.press('Enter');
+  await tabTo(page, '.mh-panel:not([hidden]) .mh-step:not([hidden]) .mh-primary');
+  await page.keyboard.press('Enter');
+  const msg = await expectError(page, { code: 'missing_field', view: 'documents', key: 'membership' });
+  assert.match(msg, /選んでください/);
+});
+
+test('errors from a fragment link: unknown keys, a bad choice, a bad yes/no', async () => {
+  const { page } = b;
+  await open(page, srv.origin, '#birthday=1985-09-18&cardIssued=2020-05-20&asOf=2024-07-01&colour=blue');
+  await expectError(page, { code: 'unknown_field' });
+  assert.match(await page.locator('.mh-error-summary').innerText(), /colour/);
+  await open(page, srv.origin, '#membership=boss&card=none');
+  await expectError(page, { code: 'invalid_value', view: 'documents', key: 'membership' });
+  await open(page, srv.origin, '#membership=insured&card=have&registered=maybe');
+  await expectError(page, { code: 'invalid_type', view: 'documents', key: 'registered' });
+});
+
+test('English: the engine answers errors in English', async () => {
+  const { page } = b;
+  await open(page, srv.origin, '#birthday=1985-02-30&cardIssued=2020-05-20&lang=en');
+  const msg = await expectError(page, { code: 'invalid_date', view: 'card', key: 'birthday' });
+  assert.match(msg, /^Date of birth/);
+  assert.match(await page.locator('.mh-error-title').innerText(), /Please check/);
+});

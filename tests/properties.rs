@@ -1,0 +1,294 @@
+//! Laws that hold for every date (proptest and exhaustive sweeps), and the
+//! proof that no input makes the engine panic.
+#![cfg(not(target_arch = "wasm32"))]
+
+use chrono::{Datelike, Days, Months, NaiveDate};
+use myna_hoken::advice::{self, CardState, CertificateState, Document, Issue, Situation};
+use myna_hoken::api::{self, RawObject, RawValue, ADVICE_KEYS, CARD_DATES_KEYS, ELIGIBILITY_KEYS};
+use myna_hoken::card::{self, grace_until, renewal_from, CardQuery};
+use myna_hoken::date::{self, birthday_in_year, format_wareki, legal_age_on};
+use myna_hoken::eligibility::{five_year_expiry, Membership};
+use myna_hoken::parse::parse_date;
+use myna_hoken::rules::Lang;
+use proptest::prelude::*;
+
+fn day(n: i64) -> NaiveDate {
+    NaiveDate::from_ymd_opt(1900, 1, 1).unwrap() + chrono::Duration::days(n)
+}
+
+/// Days from 1900-01-01 to 2100-12-31.
+const DAYS_1900_2100: i64 = 73_413;
+
+#[test]
+fn every_day_1900_2100_round_trips_through_wareki() {
+    for n in 0..=DAYS_1900_2100 {
+        let d = day(n);
+        let text = format_wareki(d).expect("every day since 1900 has an era");
+        assert_eq!(parse_date(&text, None, Lang::Ja), Ok(d), "{text}");
+        let iso = date::iso(d);
+        assert_eq!(parse_date(&iso, None, Lang::Ja), Ok(d), "{iso}");
+    }
+}
+
+#[test]
+fn every_day_1900_2100_renewal_opens_the_day_after_three_months_before() {
+    // chrono's checked_sub_months clamps to the month end, which is exactly
+    // where RULES.md says "the 1st of the next month" once we add a day.
+    for n in 0..=DAYS_1900_2100 {
+        let e = day(n);
+        let clamped = e.checked_sub_months(Months::new(3)).unwrap();
+        assert_eq!(
+            renewal_from(e),
+            clamped.checked_add_days(Days::new(1)),
+            "{e}"
+        );
+        let g = grace_until(e).unwrap();
+        assert_eq!(g.month(), (e.month() + 2) % 12 + 1, "{e}");
+        assert_eq!(g.checked_add_days(Days::new(1)).unwrap().day(), 1, "{e}");
+    }
+}
+
+#[test]
+fn every_day_eligibility_expiry_is_a_month_end_just_before_the_fifth_anniversary() {
+    for n in 0..=DAYS_1900_2100 {
+        let issued = day(n);
+        let e = five_year_expiry(issued).unwrap();
+        let anniversary_month_start =
+            NaiveDate::from_ymd_opt(issued.year() + 5, issued.month(), 1).unwrap();
+        assert_eq!(
+            e.checked_add_days(Days::new(1)),
+            Some(anniversary_month_start),
+            "{issued}"
+        );
+    }
+}
+
+fn date_in(from: i64, to: i64) -> impl Strategy<Value = NaiveDate> {
+    (from..=to).prop_map(day)
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(3000))]
+
+    #[test]
+    fn the_certificate_never_outlives_the_card(
+        birth in date_in(0, DAYS_1900_2100),
+        offset in 0i64..30_000,
+        card_in_window: bool,
+        cert_offset in proptest::option::of(0i64..5000),
+        cert_in_window: bool,
+        applied: Option<bool>,
+        smartphone: bool,
+        as_of_offset in 0i64..8000,
+    ) {
+        let first = birth.max(card::FIRST_CARD_DAY);
+        let created = first + chrono::Duration::days(offset % 30_000);
+        prop_assume!(created.year() <= 2150);
+        let q = CardQuery {
+            birthday: birth,
+            card_issued: Some(created),
+            card_expires: None,
+            card_renewed_in_window: card_in_window,
+            applied_before_2022_april: applied.filter(|_| created >= card::AGE_18_FROM),
+            certificate_issued: cert_offset.map(|o| created + chrono::Duration::days(o)),
+            certificate_renewed_in_window: cert_in_window && cert_offset.is_some(),
+            smartphone,
+            as_of: created + chrono::Duration::days(as_of_offset),
+        };
+        match card::card_dates(&q, Lang::Ja) {
+            Ok(r) => {
+                prop_assert!(r.certificate.expires <= r.card.expires);
+                prop_assert_eq!(r.certificate.capped_by_card, r.certificate.expires == r.card.expires && r.certificate.capped_by_card);
+                // The card expires on a birthday, 5 to 11 birthdays after it was made.
+                prop_assert_eq!(birthday_in_year(birth, r.card.expires.year()), Some(r.card.expires));
+                let years = r.card.expires.year() - created.year();
+                prop_assert!((4..=12).contains(&years), "{} years", years);
+                // Renewal opens less than 3 months before expiry, never after it.
+                prop_assert!(r.card.renewal_from <= r.card.expires);
+                prop_assert!(r.certificate.renewal_from > r.certificate.expires - chrono::Duration::days(93));
+                // Grace follows the expiry; none on a phone.
+                match r.insurance.grace_until {
+                    Some(g) => prop_assert!(g > r.certificate.expires && !smartphone),
+                    None => prop_assert!(smartphone),
+                }
+                prop_assert!(!r.steps.is_empty());
+            }
+            // The only refusal for a consistent query: a certificate issued after the card expired.
+            Err(e) => prop_assert!(
+                e.code.as_str() == "inconsistent_input" && e.field.as_deref() == Some("certificateIssued"),
+                "{:?}", e
+            ),
+        }
+    }
+
+    #[test]
+    fn the_printed_expiry_gives_the_same_dates_as_the_issue_date(
+        birth in date_in(0, DAYS_1900_2100),
+        offset in 0i64..30_000,
+    ) {
+        let created = birth.max(card::FIRST_CARD_DAY) + chrono::Duration::days(offset);
+        prop_assume!(created.year() <= 2150);
+        let as_of = created;
+        let base = CardQuery { birthday: birth, card_issued: Some(created), as_of, applied_before_2022_april: Some(false).filter(|_| created >= card::AGE_18_FROM), ..CardQuery::default() };
+        let from_issue = card::card_dates(&base, Lang::Ja).unwrap();
+        let face = CardQuery { birthday: birth, card_expires: Some(from_issue.card.expires), as_of, ..CardQuery::default() };
+        let from_face = card::card_dates(&face, Lang::Ja).unwrap();
+        prop_assert_eq!(from_face.card.expires, from_issue.card.expires);
+        prop_assert_eq!(from_face.certificate.expires, from_issue.certificate.expires);
+    }
+
+    #[test]
+    fn legal_age_never_decreases_and_grows_one_year_a_year(
+        birth in date_in(0, DAYS_1900_2100),
+        a in 0i64..40_000,
+        b in 0i64..40_000,
+    ) {
+        let (x, y) = (birth + chrono::Duration::days(a.min(b)), birth + chrono::Duration::days(a.max(b)));
+        let (ax, ay) = (legal_age_on(birth, x).unwrap(), legal_age_on(birth, y).unwrap());
+        prop_assert!(ax <= ay);
+        // The legal age is the age of the next day's calendar count.
+        let next = x + chrono::Duration::days(1);
+        let calendar_next = next.years_since(birth).unwrap_or(0);
+        prop_assert_eq!(ax, calendar_next);
+    }
+
+    #[test]
+    fn no_text_makes_parse_date_panic(s in "\\PC{0,60}") {
+        let _ = parse_date(&s, None, Lang::Ja);
+    }
+
+    #[test]
+    fn no_date_like_text_makes_parse_date_panic(
+        era in "(令和|平成|昭和|大正|明治|R|H|S|T|M|Ｒ|)",
+        y in "[0-9０-９元]{0,7}", m in "[0-9０-９]{0,3}", d in "[0-9０-９]{0,3}",
+        sep in "[年月日/.\\-．／ ]{0,3}",
+    ) {
+        let s = format!("{era}{y}{sep}{m}{sep}{d}");
+        if let Ok(date) = parse_date(&s, None, Lang::Ja) {
+            prop_assert!(date >= date::MIN_DATE && date <= date::MAX_DATE);
+        }
+    }
+
+    #[test]
+    fn no_input_object_makes_the_api_panic(
+        entries in proptest::collection::vec((key(), value()), 0..12),
+        today in date_in(0, 110_000),
+    ) {
+        let _ = api::card_dates(RawObject(entries.clone()), today);
+        let _ = api::eligibility_certificate_dates(RawObject(entries.clone()), today);
+        let _ = api::advise_documents(RawObject(entries.clone()), today);
+        for (_, v) in &entries {
+            let _ = api::parse_date_text(v);
+            let _ = api::format_wareki_text(v);
+            let _ = api::describe_date(v, v);
+        }
+    }
+}
+
+/// Keys: mostly real ones (so deep paths are reached), some unknown.
+fn key() -> impl Strategy<Value = String> {
+    let mut known: Vec<&'static str> = CARD_DATES_KEYS.to_vec();
+    known.extend(ELIGIBILITY_KEYS);
+    known.extend(ADVICE_KEYS);
+    prop_oneof![
+        8 => proptest::sample::select(known).prop_map(str::to_string),
+        1 => "\\PC{0,12}",
+    ]
+}
+
+/// Values: real dates of any year, extreme dates, enum words, booleans, junk.
+fn value() -> impl Strategy<Value = RawValue> {
+    prop_oneof![
+        4 => (1i32..=2300, 1u32..=12, 1u32..=31).prop_map(|(y, m, d)| RawValue::Text(format!("{y:04}-{m:02}-{d:02}"))),
+        1 => proptest::sample::select(vec!["1900-01-01", "2200-12-31", "2016-01-01", "2022-03-31", "2022-04-01", "2024-12-02", "+262143-12-31", "-0001-01-01"]).prop_map(|s| RawValue::Text(s.into())),
+        2 => proptest::sample::select(vec!["insured", "dependent", "voluntary-insured", "voluntary-dependent", "none", "have", "returned", "lost", "renewing", "valid", "grace", "expired", "ja", "en"]).prop_map(|s| RawValue::Text(s.into())),
+        2 => any::<bool>().prop_map(RawValue::Bool),
+        1 => any::<f64>().prop_map(RawValue::Number),
+        1 => "\\PC{0,30}".prop_map(RawValue::Text),
+        1 => Just(RawValue::Null),
+        1 => Just(RawValue::Other),
+    ]
+}
+
+#[test]
+fn advice_laws_hold_for_every_situation() {
+    let cards = [
+        CardState::None,
+        CardState::Have,
+        CardState::Returned,
+        CardState::Lost,
+        CardState::Renewing,
+    ];
+    let certs = [
+        CertificateState::Valid,
+        CertificateState::Grace,
+        CertificateState::Expired,
+    ];
+    let members = [
+        Membership::Insured,
+        Membership::Dependent,
+        Membership::VoluntaryInsured,
+        Membership::VoluntaryDependent,
+    ];
+    let mut checked = 0;
+    for membership in members {
+        for card in cards {
+            for bits in 0u32..64 {
+                for certificate in certs {
+                    let flag = |i: u32| bits & (1 << i) != 0;
+                    let s = Situation {
+                        membership,
+                        card,
+                        certificate,
+                        registered: flag(0),
+                        registration_cancelled: flag(1),
+                        number_on_file: flag(2),
+                        needs_helper: flag(3),
+                        eligibility_certificate_lost: flag(4),
+                        smartphone: flag(5),
+                        eligibility_certificate_issued: None,
+                        as_of: NaiveDate::from_ymd_opt(2026, 11, 24).unwrap(),
+                    };
+                    let Ok(a) = advice::advise(&s, Lang::Ja) else {
+                        continue;
+                    };
+                    checked += 1;
+                    let e = &a.eligibility_certificate;
+                    // Reasons in the society's order, no duplicates.
+                    assert!(e.reasons.windows(2).all(|w| w[0] < w[1]), "{s:?}");
+                    // issue follows from the reasons.
+                    let auto = e.reasons.iter().any(|r| r.automatic());
+                    assert_eq!(e.issue == Issue::Automatic, auto, "{s:?}");
+                    assert_eq!(e.issue == Issue::None, e.reasons.is_empty(), "{s:?}");
+                    assert_eq!(e.delivery.is_none(), e.issue == Issue::None, "{s:?}");
+                    // The notice alone is never enough; the old card is never listed.
+                    assert!(!a.bring.contains(&Document::EligibilityNotice), "{s:?}");
+                    let working = advice::has_working_card(&s);
+                    if working {
+                        assert!(
+                            matches!(
+                                a.bring.first(),
+                                Some(Document::MyNumberCard | Document::Smartphone)
+                            ),
+                            "{s:?}"
+                        );
+                        assert!(a.if_reader_fails.contains(&Document::MyNumberCard));
+                    } else {
+                        assert_eq!(a.bring, vec![Document::EligibilityCertificate], "{s:?}");
+                        assert!(a.if_reader_fails.is_empty());
+                        assert_ne!(
+                            e.issue,
+                            Issue::None,
+                            "no working card must give a 資格確認書: {s:?}"
+                        );
+                    }
+                    // A certificate in grace never counts as expired (③).
+                    if certificate == CertificateState::Grace {
+                        assert!(!e.reasons.contains(&advice::Reason::CertificateExpired));
+                    }
+                }
+            }
+        }
+    }
+    assert!(checked > 2000, "only {checked} situations were consistent");
+}

@@ -1,0 +1,39 @@
+#!/bin/sh
+# Runs every test, installing what is missing first (see README "Testing").
+#   sh tests/run.sh
+set -eu
+cd "$(dirname "$0")/.."
+export PATH="$HOME/.cargo/bin:$PATH"
+export CHROMEDRIVER=/usr/bin/chromedriver
+start=$(date +%s)
+step() { printf '\n==> %s (%ss)\n' "$*" "$(( $(date +%s) - start ))"; }
+
+step "set-up: install what is missing"
+sh tests/setup.sh
+
+step "cargo fmt --check"
+cargo fmt --all -- --check
+
+step "cargo clippy -D warnings (native and wasm32, all targets)"
+cargo clippy --all-targets --quiet -- -D warnings
+cargo clippy --all-targets --quiet --target wasm32-unknown-unknown -- -D warnings
+
+step "native: unit tests, case tables, properties"
+cargo test --quiet
+
+step "wasm: case tables and hostile input through the JS face in headless Chromium"
+cargo test --quiet --target wasm32-unknown-unknown
+
+step "wasm-pack test --headless --chrome"
+wasm-pack --log-level warn test --headless --chrome --chromedriver /usr/bin/chromedriver
+
+step "release build and size budget"
+sh www/build.sh
+node tests/size.mjs
+
+if [ -f tests/e2e/package.json ]; then
+  step "page tests (playwright-core + axe-core in Debian Chromium)"
+  (cd tests/e2e && node --test --test-concurrency=1)
+fi
+
+step "all tests passed in $(( $(date +%s) - start ))s"
