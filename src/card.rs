@@ -790,9 +790,9 @@ fn certificate_step(
         "電子証明書"
     };
     let what_en = if with_card {
-        "the certificate issued with the card"
+        "The certificate issued with the card"
     } else {
-        "the certificate"
+        "The certificate"
     };
     steps.push(Step::new(
         rule,
@@ -811,7 +811,7 @@ fn certificate_step(
             ),
             Lang::En => format!(
                 "{} is valid until the {}th birthday after its issue date {}: {} (whatever the age{}).",
-                capitalize(what_en),
+                what_en,
                 n,
                 day_with_era(start, lang),
                 day_with_era(expires, lang),
@@ -824,14 +824,6 @@ fn certificate_step(
         },
     ));
     Ok(expires)
-}
-
-fn capitalize(s: &str) -> String {
-    let mut chars = s.chars();
-    match chars.next() {
-        Some(first) => first.to_uppercase().chain(chars).collect(),
-        None => String::new(),
-    }
 }
 
 /// "2024-06" → "2024年6月".
