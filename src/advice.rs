@@ -10,7 +10,7 @@ use serde::Serialize;
 use crate::eligibility::{five_year_expiry, Membership};
 use crate::error::{ApiError, ErrorCode};
 use crate::rules::{contact, Lang, Note, Rule, Step};
-use crate::text::day_with_era;
+use crate::text::{day_with_era, fill};
 
 /// The old 健康保険証 is unusable from this day (令和7年12月2日, society).
 pub const OLD_CARD_UNUSABLE_FROM: NaiveDate = match NaiveDate::from_ymd_opt(2025, 12, 2) {
@@ -267,26 +267,14 @@ pub fn advise(s: &Situation, lang: Lang) -> Result<Advice, ApiError> {
     // ---- eligibility-certificate-who
     let listed: Vec<&str> = reasons.iter().map(|r| r.text(lang)).collect();
     let who = match issue {
-        Issue::Automatic => match lang {
-            Lang::Ja => format!(
-                "「{}」に当てはまるため、資格確認書は申請なしで自動的に交付されます。",
-                listed.join("」「")
-            ),
-            Lang::En => format!(
-                "Because of {}, an eligibility certificate is issued automatically, without application.",
-                listed.join("; ")
-            ),
-        },
-        Issue::OnApplication => match lang {
-            Lang::Ja => format!(
-                "「{}」に当てはまるため、申請すれば資格確認書が交付されます(申請が必要です)。",
-                listed.join("」「")
-            ),
-            Lang::En => format!(
-                "Because of {}, an eligibility certificate is issued if you apply (an application is needed).",
-                listed.join("; ")
-            ),
-        },
+        Issue::Automatic => fill(lang.pick(
+"「{0}」に当てはまるため、資格確認書は申請なしで自動的に交付されます。",
+"Because of {1}, an eligibility certificate is issued automatically, without application.",
+), &[&listed.join("」「"), &listed.join("; ")]),
+        Issue::OnApplication => fill(lang.pick(
+"「{0}」に当てはまるため、申請すれば資格確認書が交付されます(申請が必要です)。",
+"Because of {1}, an eligibility certificate is issued if you apply (an application is needed).",
+), &[&listed.join("」「"), &listed.join("; ")]),
         Issue::None => lang
             .pick(
                 "使えるマイナ保険証をお持ちなので、原則として資格確認書は交付されません。",
@@ -315,16 +303,10 @@ pub fn advise(s: &Situation, lang: Lang) -> Result<Advice, ApiError> {
         steps.push(Step::new(
             Rule::EligibilityCertificateValidity,
             match s.eligibility_certificate_issued.and_then(five_year_expiry) {
-                Some(exp) => match lang {
-                    Lang::Ja => format!(
-                        "お持ちの資格確認書の有効期限は {} です(交付日から5年が経過する直前の月末)。",
-                        day_with_era(exp, lang)
-                    ),
-                    Lang::En => format!(
-                        "Your eligibility certificate is valid until {} (the end of the month before its 5th anniversary).",
-                        day_with_era(exp, lang)
-                    ),
-                },
+                Some(exp) => fill(lang.pick(
+"お持ちの資格確認書の有効期限は {0} です(交付日から5年が経過する直前の月末)。",
+"Your eligibility certificate is valid until {0} (the end of the month before its 5th anniversary).",
+), &[&day_with_era(exp, lang)]),
                 None => lang
                     .pick(
                         "資格確認書の有効期限は交付日から5年(5年が経過する直前の月末)です。期限を迎えても引き続きマイナ保険証を使えない方には、申請なしで新しいものが届きます。",
@@ -415,16 +397,10 @@ pub fn advise(s: &Situation, lang: Lang) -> Result<Advice, ApiError> {
     if s.card == CardState::Lost {
         actions.push(Action {
             code: "report-lost-card",
-            text: match lang {
-                Lang::Ja => format!(
-                    "すぐにマイナンバー総合フリーダイヤル {}(24時間365日)に電話して、カードの一時利用停止をしてください。再発行はお住まいの市区町村で申請します。",
-                    contact::MYNUMBER_FREE_DIAL
-                ),
-                Lang::En => format!(
-                    "Call the My Number free dial {} now (24 hours, every day) to suspend the card. Apply for a new card at your municipal office.",
-                    contact::MYNUMBER_FREE_DIAL
-                ),
-            },
+            text: fill(lang.pick(
+"すぐにマイナンバー総合フリーダイヤル {0}(24時間365日)に電話して、カードの一時利用停止をしてください。再発行はお住まいの市区町村で申請します。",
+"Call the My Number free dial {0} now (24 hours, every day) to suspend the card. Apply for a new card at your municipal office.",
+), &[&contact::MYNUMBER_FREE_DIAL]),
         });
     }
     if matches!(

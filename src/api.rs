@@ -10,11 +10,12 @@ use serde::{Serialize, Serializer};
 
 use crate::advice::{self, Advice, CardState, CertificateState, Situation};
 use crate::card::{self, CardDates, CardQuery};
-use crate::date::{format_seireki, format_wareki, iso, weekday};
+use crate::date::{format_wareki, iso, weekday};
 use crate::eligibility::{self, EligibilityDates, Membership};
 use crate::error::{ApiError, ErrorCode};
 use crate::parse::parse_date;
 use crate::rules::Lang;
+use crate::text::{self, fill};
 
 /// One input value, as much as the engine needs to know about it.
 #[derive(Clone, Debug, PartialEq)]
@@ -128,16 +129,13 @@ impl Fields {
             return Err(ApiError {
                 code: ErrorCode::UnknownField,
                 field: Some(shown.clone()),
-                message: match lang {
-                    Lang::Ja => format!(
-                        "知らない項目「{shown}」があります。使える項目: {}",
-                        allowed.join(", ")
+                message: fill(
+                    lang.pick(
+                        "知らない項目「{0}」があります。使える項目: {1}",
+                        "Unknown key \"{0}\". Allowed keys: {1}",
                     ),
-                    Lang::En => format!(
-                        "Unknown key \"{shown}\". Allowed keys: {}",
-                        allowed.join(", ")
-                    ),
-                },
+                    &[&shown, &allowed.join(", ")],
+                ),
             });
         }
         Ok(fields)
@@ -157,10 +155,7 @@ impl Fields {
         ApiError {
             code,
             field: Some(key.to_string()),
-            message: match self.lang {
-                Lang::Ja => format!("{label}: {ja}"),
-                Lang::En => format!("{label}: {en}"),
-            },
+            message: fill("{0}: {1}", &[label, self.lang.pick(ja, en)]),
         }
     }
 
@@ -189,10 +184,7 @@ impl Fields {
             Some(RawValue::Text(t)) => parse_date(t, Some(key), self.lang).map(Some).map_err(|e| {
                 let label = field_label(key, self.lang);
                 ApiError {
-                    message: match self.lang {
-                        Lang::Ja => format!("{label}: {}", e.message),
-                        Lang::En => format!("{label}: {}", e.message),
-                    },
+                    message: fill("{0}: {1}", &[label, &e.message]),
                     ..e
                 }
             }),
@@ -243,8 +235,8 @@ impl Fields {
                     self.error(
                         ErrorCode::InvalidValue,
                         key,
-                        &format!("次のどれかです: {list}"),
-                        &format!("must be one of: {list}"),
+                        &fill("次のどれかです: {0}", &[&list]),
+                        &fill("must be one of: {0}", &[&list]),
                     )
                 }),
             Some(_) => Err(self.error(
@@ -484,9 +476,9 @@ pub fn describe_date(text: &RawValue, lang: &RawValue) -> Result<DateDescription
     let date = parse_date(&iso_text, None, Lang::Ja)?;
     Ok(DateDescription {
         iso: iso_text,
-        seireki: format_seireki(date),
+        seireki: text::seireki(date),
         wareki: format_wareki(date).unwrap_or_default(),
         weekday: weekday(date, english),
-        english: crate::date::format_en(date),
+        english: text::english(date),
     })
 }

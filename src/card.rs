@@ -8,12 +8,12 @@ use chrono::{Datelike, NaiveDate};
 use serde::Serialize;
 
 use crate::date::{
-    add_months_ym, birthday_in_year, iso_month, legal_age_on, legal_age_reached_on, month_end,
-    next_day, nth_birthday_after, same_day_months_before, ymd,
+    add_months_ym, birthday_in_year, legal_age_on, legal_age_reached_on, month_end, next_day,
+    nth_birthday_after, same_day_months_before, ymd,
 };
 use crate::error::{ApiError, ErrorCode};
 use crate::rules::{Lang, Note, Rule, Step};
-use crate::text::{day, day_with_era};
+use crate::text::{day, day_with_era, fill, iso_month, num};
 
 /// The first day a My Number card could be made (out_of_range before).
 pub const FIRST_CARD_DAY: NaiveDate = match NaiveDate::from_ymd_opt(2016, 1, 1) {
@@ -310,20 +310,13 @@ pub fn card_dates(q: &CardQuery, lang: Lang) -> Result<CardDates, ApiError> {
         (Some(printed), Some(from_issue)) => {
             if printed != from_issue {
                 // from-card-face: the printed date wins.
-                notes.push(Note::new(
-                    "printed_expiry_differs",
-                    lang,
-                    &format!(
-                        "発行日から計算した有効期限({})と券面の有効期限({})が違います。券面の日付を優先しました。発行日(J-LISがカードを作成した日で、受け取った日ではありません)もご確認ください。",
-                        day(from_issue, lang),
-                        day(printed, lang)
-                    ),
-                    &format!(
-                        "The expiry computed from the issue date ({}) differs from the printed one ({}). The printed date is used. Check the issue date too (the day J-LIS made the card, not the day you picked it up).",
-                        day(from_issue, lang),
-                        day(printed, lang)
-                    ),
-                ));
+                notes.push(Note::filled(
+"printed_expiry_differs",
+fill(lang.pick(
+"発行日から計算した有効期限({0})と券面の有効期限({1})が違います。券面の日付を優先しました。発行日(J-LISがカードを作成した日で、受け取った日ではありません)もご確認ください。",
+"The expiry computed from the issue date ({0}) differs from the printed one ({1}). The printed date is used. Check the issue date too (the day J-LIS made the card, not the day you picked it up).",
+), &[&day(from_issue, lang), &day(printed, lang)]),
+));
             }
             printed
         }
@@ -334,16 +327,10 @@ pub fn card_dates(q: &CardQuery, lang: Lang) -> Result<CardDates, ApiError> {
     if q.card_expires.is_some() {
         steps.push(Step::new(
             Rule::FromCardFace,
-            match lang {
-                Lang::Ja => format!(
-                    "券面に印字された有効期限 {} を、カード本体の有効期限として使います(券面の日付が優先)。",
-                    day_with_era(card_expires, lang)
-                ),
-                Lang::En => format!(
-                    "The expiry printed on the card, {}, is the card's expiry (the printed date wins).",
-                    day_with_era(card_expires, lang)
-                ),
-            },
+            fill(lang.pick(
+"券面に印字された有効期限 {0} を、カード本体の有効期限として使います(券面の日付が優先)。",
+"The expiry printed on the card, {0}, is the card's expiry (the printed date wins).",
+), &[&day_with_era(card_expires, lang)]),
         ));
     }
     if let Some(ci) = q.certificate_issued {
@@ -417,16 +404,10 @@ pub fn card_dates(q: &CardQuery, lang: Lang) -> Result<CardDates, ApiError> {
                 birthday_in_year(birth, card_expires.year() - 5).ok_or_else(|| overflow(lang))?;
             steps.push(Step::new(
                 Rule::FromCardFace,
-                match lang {
-                    Lang::Ja => format!(
-                        "10年(誕生日10回)のカードなので、カードと一緒に発行された電子証明書の有効期限は、その5年前の誕生日 {} です。",
-                        day_with_era(first, lang)
-                    ),
-                    Lang::En => format!(
-                        "This is a 10-birthday card, so the certificate issued with it expires on the birthday 5 years earlier: {}.",
-                        day_with_era(first, lang)
-                    ),
-                },
+                fill(lang.pick(
+"10年(誕生日10回)のカードなので、カードと一緒に発行された電子証明書の有効期限は、その5年前の誕生日 {0} です。",
+"This is a 10-birthday card, so the certificate issued with it expires on the birthday 5 years earlier: {0}.",
+), &[&day_with_era(first, lang)]),
             ));
             (first, true)
         }
@@ -447,16 +428,13 @@ pub fn card_dates(q: &CardQuery, lang: Lang) -> Result<CardDates, ApiError> {
     if capped_by_card {
         steps.push(Step::new(
             Rule::CertificateValidity,
-            match lang {
-                Lang::Ja => format!(
-                    "電子証明書はカード本体の有効期限を超えられないので、{} までです。",
-                    day_with_era(cert_expires, lang)
+            fill(
+                lang.pick(
+                    "電子証明書はカード本体の有効期限を超えられないので、{0} までです。",
+                    "A certificate never outlives its card, so it ends on {0}.",
                 ),
-                Lang::En => format!(
-                    "A certificate never outlives its card, so it ends on {}.",
-                    day_with_era(cert_expires, lang)
-                ),
-            },
+                &[&day_with_era(cert_expires, lang)],
+            ),
         ));
     }
     let cert_renewal_from = renewal_from(cert_expires).ok_or_else(|| overflow(lang))?;
@@ -485,59 +463,32 @@ pub fn card_dates(q: &CardQuery, lang: Lang) -> Result<CardDates, ApiError> {
     // ---- renewal-window, expiry-notice, insurance-grace, smartphone-no-grace.
     steps.push(Step::new(
         Rule::RenewalWindow,
-        match lang {
-            Lang::Ja => format!(
-                "更新は有効期限まで3か月を切った日から、住所地の市区町村窓口でできます(オンライン不可): 電子証明書は {} から、カード本体は {} から。3か月より前に更新すると、新しい有効期限の数え方が通常どおりになり、期間が1年ほど短くなります。",
-                day(cert_renewal_from, lang),
-                day(card_renewal_from, lang)
-            ),
-            Lang::En => format!(
-                "Renewal is possible at your municipal office (not online) once fewer than 3 months remain: the certificate from {}, the card from {}. Renewing earlier uses the normal count, so about a year is lost.",
-                day(cert_renewal_from, lang),
-                day(card_renewal_from, lang)
-            ),
-        },
+        fill(lang.pick(
+"更新は有効期限まで3か月を切った日から、住所地の市区町村窓口でできます(オンライン不可): 電子証明書は {0} から、カード本体は {1} から。3か月より前に更新すると、新しい有効期限の数え方が通常どおりになり、期間が1年ほど短くなります。",
+"Renewal is possible at your municipal office (not online) once fewer than 3 months remain: the certificate from {0}, the card from {1}. Renewing earlier uses the normal count, so about a year is lost.",
+), &[&day(cert_renewal_from, lang), &day(card_renewal_from, lang)]),
     ));
     steps.push(Step::new(
         Rule::ExpiryNotice,
-        match lang {
-            Lang::Ja => format!(
-                "J-LISから「有効期限通知書」が有効期限の2〜3か月前ごろ(電子証明書は{}〜{}ごろ)に届きます。目安であり、転居後は転送されません。",
-                month_ja(&cert_notice_from),
-                month_ja(&cert_notice_to)
-            ),
-            Lang::En => format!(
-                "J-LIS mails an expiry notice (有効期限通知書) about 2-3 months before the expiry (for the certificate around {} to {}). Approximate; it is not forwarded after a move.",
-                cert_notice_from, cert_notice_to
-            ),
-        },
+        fill(lang.pick(
+"J-LISから「有効期限通知書」が有効期限の2〜3か月前ごろ(電子証明書は{0}〜{1}ごろ)に届きます。目安であり、転居後は転送されません。",
+"J-LIS mails an expiry notice (有効期限通知書) about 2-3 months before the expiry (for the certificate around {0} to {1}). Approximate; it is not forwarded after a move.",
+), &[&month_name(&cert_notice_from, lang), &month_name(&cert_notice_to, lang)]),
     ));
     match grace {
         Some(g) => steps.push(Step::new(
             Rule::InsuranceGrace,
-            match lang {
-                Lang::Ja => format!(
-                    "電子証明書の有効期限が切れても、有効期限の月の末日から3か月間({} まで)はマイナ保険証で受診できます。この間は資格情報だけが確認でき、過去の診療・薬剤情報は共有されません。過ぎると健康保険証としての利用登録が解除され、資格確認書が申請なしで届きます。更新後は利用登録をやり直してください。",
-                    day_with_era(g, lang)
-                ),
-                Lang::En => format!(
-                    "After the certificate expires, the card still works at clinics until the end of the 3rd month after the expiry month ({}). Only your eligibility is shared then, not past treatment or prescriptions. After that the insurance link is cancelled and an eligibility certificate (資格確認書) is sent without application; register the card again after renewing.",
-                    day_with_era(g, lang)
-                ),
-            },
+            fill(lang.pick(
+"電子証明書の有効期限が切れても、有効期限の月の末日から3か月間({0} まで)はマイナ保険証で受診できます。この間は資格情報だけが確認でき、過去の診療・薬剤情報は共有されません。過ぎると健康保険証としての利用登録が解除され、資格確認書が申請なしで届きます。更新後は利用登録をやり直してください。",
+"After the certificate expires, the card still works at clinics until the end of the 3rd month after the expiry month ({0}). Only your eligibility is shared then, not past treatment or prescriptions. After that the insurance link is cancelled and an eligibility certificate (資格確認書) is sent without application; register the card again after renewing.",
+), &[&day_with_era(g, lang)]),
         )),
         None => steps.push(Step::new(
             Rule::SmartphoneNoGrace,
-            match lang {
-                Lang::Ja => format!(
-                    "スマートフォンのマイナ保険証には3か月の猶予がなく、電子証明書の有効期限 {} の翌日から使えません。カードや電子証明書の更新後、機種変更後は、スマートフォンの再登録が必要です。スマートフォンに対応していない医療機関もあるので、カードも持参してください。",
-                    day_with_era(cert_expires, lang)
-                ),
-                Lang::En => format!(
-                    "A smartphone マイナ保険証 has no grace period: it stops after the certificate expiry, {}. Set it up again after renewing the card or the certificate, or after changing phones. Not every clinic reads phones: carry the card too.",
-                    day_with_era(cert_expires, lang)
-                ),
-            },
+            fill(lang.pick(
+"スマートフォンのマイナ保険証には3か月の猶予がなく、電子証明書の有効期限 {0} の翌日から使えません。カードや電子証明書の更新後、機種変更後は、スマートフォンの再登録が必要です。スマートフォンに対応していない医療機関もあるので、カードも持参してください。",
+"A smartphone マイナ保険証 has no grace period: it stops after the certificate expiry, {0}. Set it up again after renewing the card or the certificate, or after changing phones. Not every clinic reads phones: carry the card too.",
+), &[&day_with_era(cert_expires, lang)]),
         )),
     }
 
@@ -551,20 +502,13 @@ pub fn card_dates(q: &CardQuery, lang: Lang) -> Result<CardDates, ApiError> {
         ));
     }
     if probably_renewed {
-        notes.push(Note::new(
-            "certificate_probably_renewed",
-            lang,
-            &format!(
-                "カードと一緒に発行された電子証明書の有効期限({})は過ぎていますが、カード本体は有効です。電子証明書はすでに更新済みかもしれません。更新した日を入力すると、今の有効期限を計算できます。券面の手書きの日付やマイナポータルでも確認できます。更新していない場合、マイナ保険証は {} まで使えます。",
-                day(cert_expires, lang),
-                grace.map_or_else(|| day(cert_expires, lang), |g| day(g, lang))
-            ),
-            &format!(
-                "The certificate issued with the card ({}) has passed its expiry but the card is still valid: you have probably renewed the certificate. Enter the renewal date to get its current expiry (also handwritten on the card, or in マイナポータル). If you did not renew it, the card works for insurance until {}.",
-                day(cert_expires, lang),
-                grace.map_or_else(|| day(cert_expires, lang), |g| day(g, lang))
-            ),
-        ));
+        notes.push(Note::filled(
+"certificate_probably_renewed",
+fill(lang.pick(
+"カードと一緒に発行された電子証明書の有効期限({0})は過ぎていますが、カード本体は有効です。電子証明書はすでに更新済みかもしれません。更新した日を入力すると、今の有効期限を計算できます。券面の手書きの日付やマイナポータルでも確認できます。更新していない場合、マイナ保険証は {1} まで使えます。",
+"The certificate issued with the card ({0}) has passed its expiry but the card is still valid: you have probably renewed the certificate. Enter the renewal date to get its current expiry (also handwritten on the card, or in マイナポータル). If you did not renew it, the card works for insurance until {1}.",
+), &[&day(cert_expires, lang), &grace.map_or_else(|| day(cert_expires, lang), |g| day(g, lang))]),
+));
     }
     if cert_expires == card_expires && !probably_renewed {
         notes.push(Note::new(
@@ -662,48 +606,29 @@ fn card_from_issue(
         Rule::CardValidity
     };
     let shown = if before_2022_decides { 20 } else { 18 };
-    let kind_ja = if length.adult {
-        format!("{shown}歳以上")
-    } else {
-        format!("{shown}歳未満")
-    };
-    let kind_en = if length.adult {
-        format!("{shown} or over")
-    } else {
-        format!("under {shown}")
-    };
-    let window_ja = if q.card_renewed_in_window {
-        "有効期限まで3か月を切ってからの更新なので1回多く数え、"
-    } else {
-        ""
-    };
-    let window_en = if q.card_renewed_in_window {
-        " (one more because it was renewed within the last 3 months of the old card)"
+    let kind = fill(
+        match (length.adult, lang) {
+            (true, Lang::Ja) => "{0}歳以上",
+            (false, Lang::Ja) => "{0}歳未満",
+            (true, Lang::En) => "{0} or over",
+            (false, Lang::En) => "under {0}",
+        },
+        &[&num(shown)],
+    );
+    let window = if q.card_renewed_in_window {
+        lang.pick(
+            "有効期限まで3か月を切ってからの更新なので1回多く数え、",
+            " (one more because it was renewed within the last 3 months of the old card)",
+        )
     } else {
         ""
     };
     steps.push(Step::new(
         rule,
-        match lang {
-            Lang::Ja => format!(
-                "カードの発行日 {} に法律上{}歳({})なので、{}発行日の後の{}回目の誕生日 {} がカード本体の有効期限です(発行日当日の誕生日は数えません)。",
-                day_with_era(created, lang),
-                length.age,
-                kind_ja,
-                window_ja,
-                length.birthdays,
-                day_with_era(expires, lang)
-            ),
-            Lang::En => format!(
-                "On the issue date, {}, you were legally {} ({}), so the card expires on the {}th birthday after that day{}: {} (a birthday on the issue date itself does not count).",
-                day_with_era(created, lang),
-                length.age,
-                kind_en,
-                length.birthdays,
-                window_en,
-                day_with_era(expires, lang)
-            ),
-        },
+        fill(lang.pick(
+"カードの発行日 {0} に法律上{1}歳({2})なので、{3}発行日の後の{4}回目の誕生日 {5} がカード本体の有効期限です(発行日当日の誕生日は数えません)。",
+"On the issue date, {0}, you were legally {1} ({2}), so the card expires on the {4}th birthday after that day{3}: {5} (a birthday on the issue date itself does not count).",
+), &[&day_with_era(created, lang), &num(length.age.into()), &kind, window, &num(length.birthdays.into()), &day_with_era(expires, lang)]),
     ));
     if before_2022_decides {
         steps.push(Step::new(
@@ -730,18 +655,13 @@ fn card_from_issue(
     // card-validity: the day before the threshold birthday (medium confidence).
     let threshold_day = legal_age_reached_on(birth, length.threshold);
     if threshold_day == Some(created) {
-        notes.push(Note::new(
-            "legal_age_day",
-            lang,
-            &format!(
-                "発行日は{}歳の誕生日の前日で、法律上はこの日に{}歳になるため大人の有効期限で計算しました(J-LISの実務は未確認)。券面の日付が優先です。",
-                length.threshold, length.threshold
-            ),
-            &format!(
-                "The card was made the day before your {}th birthday; legally you turn {} that day, so the adult length is used (J-LIS practice unconfirmed). The printed date wins.",
-                length.threshold, length.threshold
-            ),
-        ));
+        notes.push(Note::filled(
+"legal_age_day",
+fill(lang.pick(
+"発行日は{0}歳の誕生日の前日で、法律上はこの日に{0}歳になるため大人の有効期限で計算しました(J-LISの実務は未確認)。券面の日付が優先です。",
+"The card was made the day before your {0}th birthday; legally you turn {0} that day, so the adult length is used (J-LIS practice unconfirmed). The printed date wins.",
+), &[&num(length.threshold.into())]),
+));
     }
     // card-validity: municipal pages take the age on the application day,
     // up to about 3 months earlier.
@@ -751,18 +671,13 @@ fn card_from_issue(
     });
     if let (Some(t), Some(before)) = (threshold_day, three_months_before) {
         if t >= before && t < created {
-            notes.push(Note::new(
-                "age_at_application",
-                lang,
-                &format!(
-                    "{}歳の誕生日がカード作成日の前3か月以内です。申請を受け付けた日の年齢で決まるとする自治体の案内もあり、その場合は有効期限が5回目の誕生日になります。券面の日付が優先です。",
-                    length.threshold
-                ),
-                &format!(
-                    "Your {}th birthday falls within the 3 months before the card was made. Some municipalities take the age on the application day instead, which would give a 5-birthday card. The printed date wins.",
-                    length.threshold
-                ),
-            ));
+            notes.push(Note::filled(
+"age_at_application",
+fill(lang.pick(
+"{0}歳の誕生日がカード作成日の前3か月以内です。申請を受け付けた日の年齢で決まるとする自治体の案内もあり、その場合は有効期限が5回目の誕生日になります。券面の日付が優先です。",
+"Your {0}th birthday falls within the 3 months before the card was made. Some municipalities take the age on the application day instead, which would give a 5-birthday card. The printed date wins.",
+), &[&num(length.threshold.into())]),
+));
         }
     }
     Ok(expires)
@@ -784,55 +699,37 @@ fn certificate_step(
     } else {
         Rule::CertificateValidity
     };
-    let what_ja = if with_card {
-        "カードと一緒に発行された電子証明書"
-    } else {
-        "電子証明書"
+    let what = match (with_card, lang) {
+        (true, Lang::Ja) => "カードと一緒に発行された電子証明書",
+        (false, Lang::Ja) => "電子証明書",
+        (true, Lang::En) => "The certificate issued with the card",
+        (false, Lang::En) => "The certificate",
     };
-    let what_en = if with_card {
-        "The certificate issued with the card"
+    let window = if in_window {
+        lang.pick(
+            "。期限まで3か月を切ってからの更新なので1回多く数えます",
+            "; one more because it was renewed within the last 3 months",
+        )
     } else {
-        "The certificate"
+        ""
     };
     steps.push(Step::new(
         rule,
-        match lang {
-            Lang::Ja => format!(
-                "{}は、発行日 {} の後の{}回目の誕生日 {} まで有効です(年齢に関わらず{})。",
-                what_ja,
-                day_with_era(start, lang),
-                n,
-                day_with_era(expires, lang),
-                if in_window {
-                    "。期限まで3か月を切ってからの更新なので1回多く数えます"
-                } else {
-                    ""
-                }
-            ),
-            Lang::En => format!(
-                "{} is valid until the {}th birthday after its issue date {}: {} (whatever the age{}).",
-                what_en,
-                n,
-                day_with_era(start, lang),
-                day_with_era(expires, lang),
-                if in_window {
-                    "; one more because it was renewed within the last 3 months"
-                } else {
-                    ""
-                }
-            ),
-        },
+        fill(lang.pick(
+"{0}は、発行日 {1} の後の{2}回目の誕生日 {3} まで有効です(年齢に関わらず{4})。",
+"{0} is valid until the {2}th birthday after its issue date {1}: {3} (whatever the age{4}).",
+), &[what, &day_with_era(start, lang), &num(n.into()), &day_with_era(expires, lang), window]),
     ));
     Ok(expires)
 }
 
-/// "2024-06" → "2024年6月".
-fn month_ja(ym: &str) -> String {
+/// "2024-06" → "2024年6月" (ja) or unchanged (en).
+fn month_name(ym: &str, lang: Lang) -> String {
     match (
-        ym.get(..4),
+        ym.get(..4).and_then(|y| y.parse::<i32>().ok()),
         ym.get(5..7).and_then(|m| m.parse::<u32>().ok()),
     ) {
-        (Some(y), Some(m)) => format!("{y}年{m}月"),
+        (Some(y), Some(m)) => crate::text::month(y, m, lang),
         _ => ym.to_string(),
     }
 }

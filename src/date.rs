@@ -126,37 +126,6 @@ pub fn tokyo_date_from_unix_ms(ms: f64) -> NaiveDate {
     NaiveDate::from_num_days_from_ce_opt(UNIX_EPOCH_CE_DAY + days as i32).unwrap_or(MIN_DATE)
 }
 
-/// "YYYY-MM-DD".
-pub fn iso(d: NaiveDate) -> String {
-    let mut s = String::with_capacity(10);
-    push_padded(&mut s, d.year(), 4);
-    s.push('-');
-    push_padded(&mut s, d.month() as i32, 2);
-    s.push('-');
-    push_padded(&mut s, d.day() as i32, 2);
-    s
-}
-
-/// "YYYY-MM".
-pub fn iso_month(year: i32, month: u32) -> String {
-    let mut s = String::with_capacity(7);
-    push_padded(&mut s, year, 4);
-    s.push('-');
-    push_padded(&mut s, month as i32, 2);
-    s
-}
-
-fn push_padded(s: &mut String, n: i32, width: usize) {
-    let digits = n.unsigned_abs().to_string();
-    if n < 0 {
-        s.push('-');
-    }
-    for _ in digits.len()..width {
-        s.push('0');
-    }
-    s.push_str(&digits);
-}
-
 /// 元号: a Japanese era.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Era {
@@ -284,52 +253,14 @@ pub fn from_wareki(w: Wareki) -> Option<NaiveDate> {
     (d >= first && within_end).then_some(d)
 }
 
-/// "令和7年12月2日" (元年 for the first year).
+/// "令和7年12月2日" (元年 for the first year); `None` before 明治.
 pub fn format_wareki(d: NaiveDate) -> Option<String> {
-    let w = to_wareki(d)?;
-    let year = if w.year == 1 {
-        "元".to_string()
-    } else {
-        w.year.to_string()
-    };
-    Some(format!(
-        "{}{}年{}月{}日",
-        w.era.kanji(),
-        year,
-        w.month,
-        w.day
-    ))
+    crate::text::wareki(d)
 }
 
-/// "Reiwa 7" (the era year only, for English text).
-pub fn format_wareki_year_en(d: NaiveDate) -> Option<String> {
-    let w = to_wareki(d)?;
-    Some(format!("{} {}", w.era.romaji(), w.year))
-}
-
-/// "2025年12月2日".
-pub fn format_seireki(d: NaiveDate) -> String {
-    format!("{}年{}月{}日", d.year(), d.month(), d.day())
-}
-
-/// "2 December 2025".
-pub fn format_en(d: NaiveDate) -> String {
-    const MONTHS: [&str; 12] = [
-        "January",
-        "February",
-        "March",
-        "April",
-        "May",
-        "June",
-        "July",
-        "August",
-        "September",
-        "October",
-        "November",
-        "December",
-    ];
-    let month = MONTHS.get(d.month0() as usize).copied().unwrap_or("?");
-    format!("{} {} {}", d.day(), month, d.year())
+/// "YYYY-MM-DD".
+pub fn iso(d: NaiveDate) -> String {
+    crate::text::iso(d)
 }
 
 /// 曜日: "月" … "日" (ja) or "Mon" … "Sun" (en).
@@ -386,15 +317,42 @@ mod tests {
 
     #[test]
     fn eras_start_on_their_first_day() {
-        assert_eq!(format_wareki(d("2019-04-30")).unwrap(), "平成31年4月30日");
-        assert_eq!(format_wareki(d("2019-05-01")).unwrap(), "令和元年5月1日");
-        assert_eq!(format_wareki(d("1989-01-07")).unwrap(), "昭和64年1月7日");
-        assert_eq!(format_wareki(d("1989-01-08")).unwrap(), "平成元年1月8日");
-        assert_eq!(format_wareki(d("1926-12-24")).unwrap(), "大正15年12月24日");
-        assert_eq!(format_wareki(d("1926-12-25")).unwrap(), "昭和元年12月25日");
-        assert_eq!(format_wareki(d("1912-07-29")).unwrap(), "明治45年7月29日");
-        assert_eq!(format_wareki(d("1912-07-30")).unwrap(), "大正元年7月30日");
-        assert_eq!(format_wareki(d("1900-01-01")).unwrap(), "明治33年1月1日");
+        assert_eq!(
+            crate::text::wareki(d("2019-04-30")).unwrap(),
+            "平成31年4月30日"
+        );
+        assert_eq!(
+            crate::text::wareki(d("2019-05-01")).unwrap(),
+            "令和元年5月1日"
+        );
+        assert_eq!(
+            crate::text::wareki(d("1989-01-07")).unwrap(),
+            "昭和64年1月7日"
+        );
+        assert_eq!(
+            crate::text::wareki(d("1989-01-08")).unwrap(),
+            "平成元年1月8日"
+        );
+        assert_eq!(
+            crate::text::wareki(d("1926-12-24")).unwrap(),
+            "大正15年12月24日"
+        );
+        assert_eq!(
+            crate::text::wareki(d("1926-12-25")).unwrap(),
+            "昭和元年12月25日"
+        );
+        assert_eq!(
+            crate::text::wareki(d("1912-07-29")).unwrap(),
+            "明治45年7月29日"
+        );
+        assert_eq!(
+            crate::text::wareki(d("1912-07-30")).unwrap(),
+            "大正元年7月30日"
+        );
+        assert_eq!(
+            crate::text::wareki(d("1900-01-01")).unwrap(),
+            "明治33年1月1日"
+        );
     }
 
     #[test]

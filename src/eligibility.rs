@@ -9,7 +9,7 @@ use serde::Serialize;
 use crate::date::{add_months_ym, legal_age_reached_on, month_end};
 use crate::error::{ApiError, ErrorCode};
 use crate::rules::{Lang, Note, Rule, Step};
-use crate::text::day_with_era;
+use crate::text::{day_with_era, fill};
 
 /// The first day a 資格確認書 could be issued (令和6年12月2日, society).
 pub const FIRST_ISSUE_DAY: NaiveDate = match NaiveDate::from_ymd_opt(2024, 12, 2) {
@@ -153,18 +153,10 @@ pub fn eligibility_dates(
     let five_years = five_year_expiry(issued).ok_or_else(overflow)?;
     let mut steps = vec![Step::new(
         Rule::EligibilityCertificateValidity,
-        match lang {
-            Lang::Ja => format!(
-                "資格確認書の有効期限は交付日 {} から5年(5年が経過する直前の月末)の {} です。",
-                day_with_era(issued, lang),
-                day_with_era(five_years, lang)
-            ),
-            Lang::En => format!(
-                "An eligibility certificate issued on {} is valid for 5 years, to the end of the month before the 5th anniversary: {}.",
-                day_with_era(issued, lang),
-                day_with_era(five_years, lang)
-            ),
-        },
+        fill(lang.pick(
+"資格確認書の有効期限は交付日 {0} から5年(5年が経過する直前の月末)の {1} です。",
+"An eligibility certificate issued on {0} is valid for 5 years, to the end of the month before the 5th anniversary: {1}.",
+), &[&day_with_era(issued, lang), &day_with_era(five_years, lang)]),
     )];
     let mut notes = Vec::new();
     let mut expires = five_years;
@@ -194,16 +186,10 @@ pub fn eligibility_dates(
             expires = last_day;
             steps.push(Step::new(
                 Rule::EligibilityCertificateValidity,
-                match lang {
-                    Lang::Ja => format!(
-                        "75歳の誕生日に後期高齢者医療制度へ移るため、その前日 {} までです。",
-                        day_with_era(last_day, lang)
-                    ),
-                    Lang::En => format!(
-                        "You move to the late-stage elderly system (後期高齢者医療) on your 75th birthday, so it ends the day before: {}.",
-                        day_with_era(last_day, lang)
-                    ),
-                },
+                fill(lang.pick(
+"75歳の誕生日に後期高齢者医療制度へ移るため、その前日 {0} までです。",
+"You move to the late-stage elderly system (後期高齢者医療) on your 75th birthday, so it ends the day before: {0}.",
+), &[&day_with_era(last_day, lang)]),
             ));
             notes.push(Note::new(
                 "ends_at_75",

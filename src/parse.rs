@@ -30,7 +30,7 @@ pub fn parse_date(text: &str, field: Option<&str>, lang: Lang) -> Result<NaiveDa
             "This is not a date, or the date does not exist. Examples: 2025-12-02, 令和7年12月2日, R7.12.2",
         )
     };
-    if text.chars().count() > MAX_LEN {
+    if text.chars().nth(MAX_LEN).is_some() {
         return Err(invalid());
     }
     let normal = normalize(text);

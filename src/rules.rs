@@ -124,6 +124,11 @@ impl Note {
             message: lang.pick(ja, en).to_string(),
         }
     }
+
+    /// A note whose message is already in the chosen language.
+    pub fn filled(code: &'static str, message: String) -> Self {
+        Note { code, message }
+    }
 }
 
 /// The society's contact points and numbers quoted in texts (society page).
