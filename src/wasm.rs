@@ -9,6 +9,13 @@ use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
 use crate::api::{self, RawObject, RawValue};
+
+// A small allocator (~1 KB against dlmalloc's ~7 KB). SAFETY: wasm32 without
+// atomics runs on one thread. `memory_stays_bounded_over_many_calls` in
+// tests/web.rs checks that it gives memory back.
+#[global_allocator]
+static ALLOCATOR: lol_alloc::AssumeSingleThreaded<lol_alloc::FreeListAllocator> =
+    unsafe { lol_alloc::AssumeSingleThreaded::new(lol_alloc::FreeListAllocator::new()) };
 use crate::error::ApiError;
 
 /// Today in Japan, from the browser's clock (not its time zone).
