@@ -267,14 +267,20 @@ pub fn advise(s: &Situation, lang: Lang) -> Result<Advice, ApiError> {
     // ---- eligibility-certificate-who
     let listed: Vec<&str> = reasons.iter().map(|r| r.text(lang)).collect();
     let who = match issue {
-        Issue::Automatic => fill(lang.pick(
-"「{0}」に当てはまるため、資格確認書は申請なしで自動的に交付されます。",
-"Because of {1}, an eligibility certificate is issued automatically, without application.",
-), &[&listed.join("」「"), &listed.join("; ")]),
-        Issue::OnApplication => fill(lang.pick(
-"「{0}」に当てはまるため、申請すれば資格確認書が交付されます(申請が必要です)。",
-"Because of {1}, an eligibility certificate is issued if you apply (an application is needed).",
-), &[&listed.join("」「"), &listed.join("; ")]),
+        Issue::Automatic => fill(
+            lang.pick(
+                "「{0}」に当てはまるため、資格確認書は申請なしで自動的に交付されます。",
+                "Because of {1}, an eligibility certificate is issued automatically, without application.",
+            ),
+            &[&listed.join("」「"), &listed.join("; ")],
+        ),
+        Issue::OnApplication => fill(
+            lang.pick(
+                "「{0}」に当てはまるため、申請すれば資格確認書が交付されます(申請が必要です)。",
+                "Because of {1}, an eligibility certificate is issued if you apply (an application is needed).",
+            ),
+            &[&listed.join("」「"), &listed.join("; ")],
+        ),
         Issue::None => lang
             .pick(
                 "使えるマイナ保険証をお持ちなので、原則として資格確認書は交付されません。",
@@ -303,10 +309,13 @@ pub fn advise(s: &Situation, lang: Lang) -> Result<Advice, ApiError> {
         steps.push(Step::new(
             Rule::EligibilityCertificateValidity,
             match s.eligibility_certificate_issued.and_then(five_year_expiry) {
-                Some(exp) => fill(lang.pick(
-"お持ちの資格確認書の有効期限は {0} です(交付日から5年が経過する直前の月末)。",
-"Your eligibility certificate is valid until {0} (the end of the month before its 5th anniversary).",
-), &[&day_with_era(exp, lang)]),
+                Some(exp) => fill(
+                    lang.pick(
+                        "お持ちの資格確認書の有効期限は {0} です(交付日から5年が経過する直前の月末)。",
+                        "Your eligibility certificate is valid until {0} (the end of the month before its 5th anniversary).",
+                    ),
+                    &[&day_with_era(exp, lang)],
+                ),
                 None => lang
                     .pick(
                         "資格確認書の有効期限は交付日から5年(5年が経過する直前の月末)です。期限を迎えても引き続きマイナ保険証を使えない方には、申請なしで新しいものが届きます。",
@@ -397,10 +406,13 @@ pub fn advise(s: &Situation, lang: Lang) -> Result<Advice, ApiError> {
     if s.card == CardState::Lost {
         actions.push(Action {
             code: "report-lost-card",
-            text: fill(lang.pick(
-"すぐにマイナンバー総合フリーダイヤル {0}(24時間365日)に電話して、カードの一時利用停止をしてください。再発行はお住まいの市区町村で申請します。",
-"Call the My Number free dial {0} now (24 hours, every day) to suspend the card. Apply for a new card at your municipal office.",
-), &[&contact::MYNUMBER_FREE_DIAL]),
+            text: fill(
+                lang.pick(
+                    "すぐにマイナンバー総合フリーダイヤル {0}(24時間365日)に電話して、カードの一時利用停止をしてください。再発行はお住まいの市区町村で申請します。",
+                    "Call the My Number free dial {0} now (24 hours, every day) to suspend the card. Apply for a new card at your municipal office.",
+                ),
+                &[contact::MYNUMBER_FREE_DIAL],
+            ),
         });
     }
     if matches!(

@@ -311,12 +311,15 @@ pub fn card_dates(q: &CardQuery, lang: Lang) -> Result<CardDates, ApiError> {
             if printed != from_issue {
                 // from-card-face: the printed date wins.
                 notes.push(Note::filled(
-"printed_expiry_differs",
-fill(lang.pick(
-"発行日から計算した有効期限({0})と券面の有効期限({1})が違います。券面の日付を優先しました。発行日(J-LISがカードを作成した日で、受け取った日ではありません)もご確認ください。",
-"The expiry computed from the issue date ({0}) differs from the printed one ({1}). The printed date is used. Check the issue date too (the day J-LIS made the card, not the day you picked it up).",
-), &[&day(from_issue, lang), &day(printed, lang)]),
-));
+                    "printed_expiry_differs",
+                    fill(
+                        lang.pick(
+                            "発行日から計算した有効期限({0})と券面の有効期限({1})が違います。券面の日付を優先しました。発行日(J-LISがカードを作成した日で、受け取った日ではありません)もご確認ください。",
+                            "The expiry computed from the issue date ({0}) differs from the printed one ({1}). The printed date is used. Check the issue date too (the day J-LIS made the card, not the day you picked it up).",
+                        ),
+                        &[&day(from_issue, lang), &day(printed, lang)],
+                    ),
+                ));
             }
             printed
         }
@@ -327,10 +330,13 @@ fill(lang.pick(
     if q.card_expires.is_some() {
         steps.push(Step::new(
             Rule::FromCardFace,
-            fill(lang.pick(
-"券面に印字された有効期限 {0} を、カード本体の有効期限として使います(券面の日付が優先)。",
-"The expiry printed on the card, {0}, is the card's expiry (the printed date wins).",
-), &[&day_with_era(card_expires, lang)]),
+            fill(
+                lang.pick(
+                    "券面に印字された有効期限 {0} を、カード本体の有効期限として使います(券面の日付が優先)。",
+                    "The expiry printed on the card, {0}, is the card's expiry (the printed date wins).",
+                ),
+                &[&day_with_era(card_expires, lang)],
+            ),
         ));
     }
     if let Some(ci) = q.certificate_issued {
@@ -404,10 +410,13 @@ fill(lang.pick(
                 birthday_in_year(birth, card_expires.year() - 5).ok_or_else(|| overflow(lang))?;
             steps.push(Step::new(
                 Rule::FromCardFace,
-                fill(lang.pick(
-"10年(誕生日10回)のカードなので、カードと一緒に発行された電子証明書の有効期限は、その5年前の誕生日 {0} です。",
-"This is a 10-birthday card, so the certificate issued with it expires on the birthday 5 years earlier: {0}.",
-), &[&day_with_era(first, lang)]),
+                fill(
+                    lang.pick(
+                        "10年(誕生日10回)のカードなので、カードと一緒に発行された電子証明書の有効期限は、その5年前の誕生日 {0} です。",
+                        "This is a 10-birthday card, so the certificate issued with it expires on the birthday 5 years earlier: {0}.",
+                    ),
+                    &[&day_with_era(first, lang)],
+                ),
             ));
             (first, true)
         }
@@ -463,32 +472,44 @@ fill(lang.pick(
     // ---- renewal-window, expiry-notice, insurance-grace, smartphone-no-grace.
     steps.push(Step::new(
         Rule::RenewalWindow,
-        fill(lang.pick(
-"更新は有効期限まで3か月を切った日から、住所地の市区町村窓口でできます(オンライン不可): 電子証明書は {0} から、カード本体は {1} から。3か月より前に更新すると、新しい有効期限の数え方が通常どおりになり、期間が1年ほど短くなります。",
-"Renewal is possible at your municipal office (not online) once fewer than 3 months remain: the certificate from {0}, the card from {1}. Renewing earlier uses the normal count, so about a year is lost.",
-), &[&day(cert_renewal_from, lang), &day(card_renewal_from, lang)]),
+        fill(
+            lang.pick(
+                "更新は有効期限まで3か月を切った日から、住所地の市区町村窓口でできます(オンライン不可): 電子証明書は {0} から、カード本体は {1} から。3か月より前に更新すると、新しい有効期限の数え方が通常どおりになり、期間が1年ほど短くなります。",
+                "Renewal is possible at your municipal office (not online) once fewer than 3 months remain: the certificate from {0}, the card from {1}. Renewing earlier uses the normal count, so about a year is lost.",
+            ),
+            &[&day(cert_renewal_from, lang), &day(card_renewal_from, lang)],
+        ),
     ));
     steps.push(Step::new(
         Rule::ExpiryNotice,
-        fill(lang.pick(
-"J-LISから「有効期限通知書」が有効期限の2〜3か月前ごろ(電子証明書は{0}〜{1}ごろ)に届きます。目安であり、転居後は転送されません。",
-"J-LIS mails an expiry notice (有効期限通知書) about 2-3 months before the expiry (for the certificate around {0} to {1}). Approximate; it is not forwarded after a move.",
-), &[&month_name(&cert_notice_from, lang), &month_name(&cert_notice_to, lang)]),
+        fill(
+            lang.pick(
+                "J-LISから「有効期限通知書」が有効期限の2〜3か月前ごろ(電子証明書は{0}〜{1}ごろ)に届きます。目安であり、転居後は転送されません。",
+                "J-LIS mails an expiry notice (有効期限通知書) about 2-3 months before the expiry (for the certificate around {0} to {1}). Approximate; it is not forwarded after a move.",
+            ),
+            &[&month_name(&cert_notice_from, lang), &month_name(&cert_notice_to, lang)],
+        ),
     ));
     match grace {
         Some(g) => steps.push(Step::new(
             Rule::InsuranceGrace,
-            fill(lang.pick(
-"電子証明書の有効期限が切れても、有効期限の月の末日から3か月間({0} まで)はマイナ保険証で受診できます。この間は資格情報だけが確認でき、過去の診療・薬剤情報は共有されません。過ぎると健康保険証としての利用登録が解除され、資格確認書が申請なしで届きます。更新後は利用登録をやり直してください。",
-"After the certificate expires, the card still works at clinics until the end of the 3rd month after the expiry month ({0}). Only your eligibility is shared then, not past treatment or prescriptions. After that the insurance link is cancelled and an eligibility certificate (資格確認書) is sent without application; register the card again after renewing.",
-), &[&day_with_era(g, lang)]),
+            fill(
+                lang.pick(
+                    "電子証明書の有効期限が切れても、有効期限の月の末日から3か月間({0} まで)はマイナ保険証で受診できます。この間は資格情報だけが確認でき、過去の診療・薬剤情報は共有されません。過ぎると健康保険証としての利用登録が解除され、資格確認書が申請なしで届きます。更新後は利用登録をやり直してください。",
+                    "After the certificate expires, the card still works at clinics until the end of the 3rd month after the expiry month ({0}). Only your eligibility is shared then, not past treatment or prescriptions. After that the insurance link is cancelled and an eligibility certificate (資格確認書) is sent without application; register the card again after renewing.",
+                ),
+                &[&day_with_era(g, lang)],
+            ),
         )),
         None => steps.push(Step::new(
             Rule::SmartphoneNoGrace,
-            fill(lang.pick(
-"スマートフォンのマイナ保険証には3か月の猶予がなく、電子証明書の有効期限 {0} の翌日から使えません。カードや電子証明書の更新後、機種変更後は、スマートフォンの再登録が必要です。スマートフォンに対応していない医療機関もあるので、カードも持参してください。",
-"A smartphone マイナ保険証 has no grace period: it stops after the certificate expiry, {0}. Set it up again after renewing the card or the certificate, or after changing phones. Not every clinic reads phones: carry the card too.",
-), &[&day_with_era(cert_expires, lang)]),
+            fill(
+                lang.pick(
+                    "スマートフォンのマイナ保険証には3か月の猶予がなく、電子証明書の有効期限 {0} の翌日から使えません。カードや電子証明書の更新後、機種変更後は、スマートフォンの再登録が必要です。スマートフォンに対応していない医療機関もあるので、カードも持参してください。",
+                    "A smartphone マイナ保険証 has no grace period: it stops after the certificate expiry, {0}. Set it up again after renewing the card or the certificate, or after changing phones. Not every clinic reads phones: carry the card too.",
+                ),
+                &[&day_with_era(cert_expires, lang)],
+            ),
         )),
     }
 
@@ -503,12 +524,15 @@ fill(lang.pick(
     }
     if probably_renewed {
         notes.push(Note::filled(
-"certificate_probably_renewed",
-fill(lang.pick(
-"カードと一緒に発行された電子証明書の有効期限({0})は過ぎていますが、カード本体は有効です。電子証明書はすでに更新済みかもしれません。更新した日を入力すると、今の有効期限を計算できます。券面の手書きの日付やマイナポータルでも確認できます。更新していない場合、マイナ保険証は {1} まで使えます。",
-"The certificate issued with the card ({0}) has passed its expiry but the card is still valid: you have probably renewed the certificate. Enter the renewal date to get its current expiry (also handwritten on the card, or in マイナポータル). If you did not renew it, the card works for insurance until {1}.",
-), &[&day(cert_expires, lang), &grace.map_or_else(|| day(cert_expires, lang), |g| day(g, lang))]),
-));
+            "certificate_probably_renewed",
+            fill(
+                lang.pick(
+                    "カードと一緒に発行された電子証明書の有効期限({0})は過ぎていますが、カード本体は有効です。電子証明書はすでに更新済みかもしれません。更新した日を入力すると、今の有効期限を計算できます。券面の手書きの日付やマイナポータルでも確認できます。更新していない場合、マイナ保険証は {1} まで使えます。",
+                    "The certificate issued with the card ({0}) has passed its expiry but the card is still valid: you have probably renewed the certificate. Enter the renewal date to get its current expiry (also handwritten on the card, or in マイナポータル). If you did not renew it, the card works for insurance until {1}.",
+                ),
+                &[&day(cert_expires, lang), &grace.map_or_else(|| day(cert_expires, lang), |g| day(g, lang))],
+            ),
+        ));
     }
     if cert_expires == card_expires && !probably_renewed {
         notes.push(Note::new(
@@ -625,10 +649,13 @@ fn card_from_issue(
     };
     steps.push(Step::new(
         rule,
-        fill(lang.pick(
-"カードの発行日 {0} に法律上{1}歳({2})なので、{3}発行日の後の{4}回目の誕生日 {5} がカード本体の有効期限です(発行日当日の誕生日は数えません)。",
-"On the issue date, {0}, you were legally {1} ({2}), so the card expires on the {4}th birthday after that day{3}: {5} (a birthday on the issue date itself does not count).",
-), &[&day_with_era(created, lang), &num(length.age.into()), &kind, window, &num(length.birthdays.into()), &day_with_era(expires, lang)]),
+        fill(
+            lang.pick(
+                "カードの発行日 {0} に法律上{1}歳({2})なので、{3}発行日の後の{4}回目の誕生日 {5} がカード本体の有効期限です(発行日当日の誕生日は数えません)。",
+                "On the issue date, {0}, you were legally {1} ({2}), so the card expires on the {4}th birthday after that day{3}: {5} (a birthday on the issue date itself does not count).",
+            ),
+            &[&day_with_era(created, lang), &num(length.age.into()), &kind, window, &num(length.birthdays.into()), &day_with_era(expires, lang)],
+        ),
     ));
     if before_2022_decides {
         steps.push(Step::new(
@@ -656,12 +683,15 @@ fn card_from_issue(
     let threshold_day = legal_age_reached_on(birth, length.threshold);
     if threshold_day == Some(created) {
         notes.push(Note::filled(
-"legal_age_day",
-fill(lang.pick(
-"発行日は{0}歳の誕生日の前日で、法律上はこの日に{0}歳になるため大人の有効期限で計算しました(J-LISの実務は未確認)。券面の日付が優先です。",
-"The card was made the day before your {0}th birthday; legally you turn {0} that day, so the adult length is used (J-LIS practice unconfirmed). The printed date wins.",
-), &[&num(length.threshold.into())]),
-));
+            "legal_age_day",
+            fill(
+                lang.pick(
+                    "発行日は{0}歳の誕生日の前日で、法律上はこの日に{0}歳になるため大人の有効期限で計算しました(J-LISの実務は未確認)。券面の日付が優先です。",
+                    "The card was made the day before your {0}th birthday; legally you turn {0} that day, so the adult length is used (J-LIS practice unconfirmed). The printed date wins.",
+                ),
+                &[&num(length.threshold.into())],
+            ),
+        ));
     }
     // card-validity: municipal pages take the age on the application day,
     // up to about 3 months earlier.
@@ -672,12 +702,15 @@ fill(lang.pick(
     if let (Some(t), Some(before)) = (threshold_day, three_months_before) {
         if t >= before && t < created {
             notes.push(Note::filled(
-"age_at_application",
-fill(lang.pick(
-"{0}歳の誕生日がカード作成日の前3か月以内です。申請を受け付けた日の年齢で決まるとする自治体の案内もあり、その場合は有効期限が5回目の誕生日になります。券面の日付が優先です。",
-"Your {0}th birthday falls within the 3 months before the card was made. Some municipalities take the age on the application day instead, which would give a 5-birthday card. The printed date wins.",
-), &[&num(length.threshold.into())]),
-));
+                "age_at_application",
+                fill(
+                    lang.pick(
+                        "{0}歳の誕生日がカード作成日の前3か月以内です。申請を受け付けた日の年齢で決まるとする自治体の案内もあり、その場合は有効期限が5回目の誕生日になります。券面の日付が優先です。",
+                        "Your {0}th birthday falls within the 3 months before the card was made. Some municipalities take the age on the application day instead, which would give a 5-birthday card. The printed date wins.",
+                    ),
+                    &[&num(length.threshold.into())],
+                ),
+            ));
         }
     }
     Ok(expires)
@@ -715,10 +748,13 @@ fn certificate_step(
     };
     steps.push(Step::new(
         rule,
-        fill(lang.pick(
-"{0}は、発行日 {1} の後の{2}回目の誕生日 {3} まで有効です(年齢に関わらず{4})。",
-"{0} is valid until the {2}th birthday after its issue date {1}: {3} (whatever the age{4}).",
-), &[what, &day_with_era(start, lang), &num(n.into()), &day_with_era(expires, lang), window]),
+        fill(
+            lang.pick(
+                "{0}は、発行日 {1} の後の{2}回目の誕生日 {3} まで有効です(年齢に関わらず{4})。",
+                "{0} is valid until the {2}th birthday after its issue date {1}: {3} (whatever the age{4}).",
+            ),
+            &[what, &day_with_era(start, lang), &num(n.into()), &day_with_era(expires, lang), window],
+        ),
     ));
     Ok(expires)
 }

@@ -153,10 +153,13 @@ pub fn eligibility_dates(
     let five_years = five_year_expiry(issued).ok_or_else(overflow)?;
     let mut steps = vec![Step::new(
         Rule::EligibilityCertificateValidity,
-        fill(lang.pick(
-"資格確認書の有効期限は交付日 {0} から5年(5年が経過する直前の月末)の {1} です。",
-"An eligibility certificate issued on {0} is valid for 5 years, to the end of the month before the 5th anniversary: {1}.",
-), &[&day_with_era(issued, lang), &day_with_era(five_years, lang)]),
+        fill(
+            lang.pick(
+                "資格確認書の有効期限は交付日 {0} から5年(5年が経過する直前の月末)の {1} です。",
+                "An eligibility certificate issued on {0} is valid for 5 years, to the end of the month before the 5th anniversary: {1}.",
+            ),
+            &[&day_with_era(issued, lang), &day_with_era(five_years, lang)],
+        ),
     )];
     let mut notes = Vec::new();
     let mut expires = five_years;
@@ -186,10 +189,13 @@ pub fn eligibility_dates(
             expires = last_day;
             steps.push(Step::new(
                 Rule::EligibilityCertificateValidity,
-                fill(lang.pick(
-"75歳の誕生日に後期高齢者医療制度へ移るため、その前日 {0} までです。",
-"You move to the late-stage elderly system (後期高齢者医療) on your 75th birthday, so it ends the day before: {0}.",
-), &[&day_with_era(last_day, lang)]),
+                fill(
+                    lang.pick(
+                        "75歳の誕生日に後期高齢者医療制度へ移るため、その前日 {0} までです。",
+                        "You move to the late-stage elderly system (後期高齢者医療) on your 75th birthday, so it ends the day before: {0}.",
+                    ),
+                    &[&day_with_era(last_day, lang)],
+                ),
             ));
             notes.push(Note::new(
                 "ends_at_75",
