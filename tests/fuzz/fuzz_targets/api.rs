@@ -14,7 +14,14 @@ fn value(kind: u8, bytes: &[u8]) -> RawValue {
         0 => RawValue::Null,
         1 => RawValue::Bool(bytes.first().is_some_and(|b| b % 2 == 0)),
         2 => RawValue::Number(f64::from_le_bytes(
-            bytes.iter().copied().chain([0; 8]).take(8).collect::<Vec<_>>().try_into().unwrap_or([0; 8]),
+            bytes
+                .iter()
+                .copied()
+                .chain([0; 8])
+                .take(8)
+                .collect::<Vec<_>>()
+                .try_into()
+                .unwrap_or([0; 8]),
         )),
         3 => RawValue::Other,
         _ => RawValue::Text(text),
@@ -22,7 +29,9 @@ fn value(kind: u8, bytes: &[u8]) -> RawValue {
 }
 
 fuzz_target!(|data: &[u8]| {
-    let Some((&which, rest)) = data.split_first() else { return };
+    let Some((&which, rest)) = data.split_first() else {
+        return;
+    };
     let keys: Vec<&str> = CARD_DATES_KEYS
         .iter()
         .chain(ELIGIBILITY_KEYS.iter())
@@ -32,7 +41,9 @@ fuzz_target!(|data: &[u8]| {
     // Fields are separated by 0xFF: [key byte][kind byte][value bytes...]
     let mut entries = Vec::new();
     for field in rest.split(|b| *b == 0xFF) {
-        let (Some(&k), Some(&kind)) = (field.first(), field.get(1)) else { continue };
+        let (Some(&k), Some(&kind)) = (field.first(), field.get(1)) else {
+            continue;
+        };
         let key = match keys.get(usize::from(k)) {
             Some(known) => (*known).to_string(),
             None => String::from_utf8_lossy(&field[2..]).into_owned(),
@@ -43,7 +54,10 @@ fuzz_target!(|data: &[u8]| {
     let text = RawValue::Text(String::from_utf8_lossy(rest).into_owned());
     match which % 6 {
         0 => drop(api::card_dates(RawObject(entries), today)),
-        1 => drop(api::eligibility_certificate_dates(RawObject(entries), today)),
+        1 => drop(api::eligibility_certificate_dates(
+            RawObject(entries),
+            today,
+        )),
         2 => drop(api::advise_documents(RawObject(entries), today)),
         3 => drop(api::parse_date_text(&text)),
         4 => drop(api::format_wareki_text(&text)),
