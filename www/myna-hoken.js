@@ -14,11 +14,18 @@ import init, {
   formatWareki,
 } from './pkg/myna_hoken.js';
 
-import { TEXT } from './myna-hoken-text.js';
+import ja from './myna-hoken-ja.js';
 
 let engine = null;
 /** Loads the wasm once for every widget on the page. */
 const engineReady = () => (engine ??= init());
+
+/** The widget's words; English is fetched only when a widget asks for it. */
+const TEXT = { ja };
+let english = null;
+const loadText = (lang) => (lang === 'en'
+  ? (english ??= import('./myna-hoken-en.js').then((m) => { TEXT.en = m.default; }, () => {}))
+  : Promise.resolve());
 
 const VIEWS = ['card', 'documents', 'eligibility'];
 
@@ -99,7 +106,7 @@ export class MynaHoken extends HTMLElement {
     return own?.toLowerCase().startsWith('en') ? 'en' : 'ja';
   }
 
-  get t() { return TEXT[this.language]; }
+  get t() { return TEXT[this.language] ?? TEXT.ja; }
 
   connectedCallback() {
     if (this.started) return;
@@ -107,7 +114,7 @@ export class MynaHoken extends HTMLElement {
     window.addEventListener('hashchange', this.onHash);
     const v = this.getAttribute('view');
     if (VIEWS.includes(v)) this.view = v;
-    engineReady().then(() => this.start(), (e) => this.fail(e));
+    engineReady().then(() => loadText(this.language)).then(() => this.start(), (e) => loadText(this.language).then(() => this.fail(e)));
   }
 
   disconnectedCallback() {
@@ -118,7 +125,11 @@ export class MynaHoken extends HTMLElement {
   attributeChangedCallback(name, old, now) {
     if (!this.root || old === now) return;
     if (name === 'view' && VIEWS.includes(now)) this.show(now, false);
-    else if (name === 'lang') this.rebuild(false);
+    else if (name === 'lang') {
+      const lang = this.language;
+      if (TEXT[lang]) this.relabel();
+      else loadText(lang).then(() => { if (this.language === lang) this.relabel(); });
+    }
     else if (name === 'as-of' && this.results[this.view]) this.compute(false);
   }
 
@@ -169,9 +180,17 @@ export class MynaHoken extends HTMLElement {
     this.show(this.view, focus);
   }
 
+  /** Rebuilds in the new language; errors on screen are asked again so they change language too. */
+  relabel() {
+    const hadErrors = this.errorBox && !this.errorBox.hidden;
+    const hadFocus = document.activeElement?.classList.contains('mh-lang');
+    this.rebuild(false);
+    if (hadErrors && (this.view !== 'documents' || this.step < 0)) this.compute(false);
+    if (hadFocus) this.querySelector('.mh-lang')?.focus();
+  }
+
   switchLanguage() {
     this.setAttribute('lang', this.language === 'en' ? 'ja' : 'en');
-    this.querySelector('.mh-lang')?.focus();
   }
 
   asOfBox() {
@@ -250,12 +269,12 @@ export class MynaHoken extends HTMLElement {
     return panel;
   }
 
-  id(view, key) { return `${this.uid}-${view}-${key}`; }
+  fid(view, key) { return `${this.uid}-${view}-${key}`; }
 
   /** A date: typed (西暦・和暦・全角) or picked as 元号/年/月/日, echoed in both calendars. */
   dateField(view, key, label) {
     const t = this.t;
-    const id = this.id(view, key);
+    const id = this.fid(view, key);
     const input = h('input', {
       id, type: 'text', class: 'mh-input', name: key, maxlength: MAX_TEXT, spellcheck: 'false',
       autocomplete: key === 'birthday' ? 'bday' : 'off', 'aria-describedby': `${id}-hint ${id}-error ${id}-echo`,
@@ -318,7 +337,9 @@ export class MynaHoken extends HTMLElement {
     out.dataset.iso = iso ?? '';
     out.replaceChildren(...(iso ? [this.t.echo, this.dateOut(iso)] : []));
     if (iso && !fromPicker) {
-      const m = /^(令和|平成|昭和|大正|明治)(元|\d+)年(\d+)月(\d+)日$/.exec(formatWareki(iso) ?? '');
+      let wareki = '';
+      try { wareki = formatWareki(iso); } catch { /* no 和暦 for this day: leave the pickers */ }
+      const m = /^(令和|平成|昭和|大正|明治)(元|\d+)年(\d+)月(\d+)日$/.exec(wareki);
       if (m) {
         const part = (p) => box.querySelector(`[data-part="${p}"]`);
         part('era').value = m[1];
@@ -331,16 +352,16 @@ export class MynaHoken extends HTMLElement {
   }
 
   checkField(view, key, label) {
-    const id = this.id(view, key);
+    const id = this.fid(view, key);
     return h('div', { class: 'mh-field mh-check', 'data-key': key, 'data-view': view },
       h('p', { class: 'mh-error', id: `${id}-error`, hidden: true }),
-      h('input', { type: 'checkbox', id, name: key, class: 'mh-checkbox', 'aria-describedby': label.hint ? `${id}-hint` : null }),
+      h('input', { type: 'checkbox', id, name: key, class: 'mh-checkbox', 'aria-describedby': `${id}-error${label.hint ? ` ${id}-hint` : ''}` }),
       h('label', { for: id, class: 'mh-check-label', text: label.label }),
       label.hint ? h('p', { class: 'mh-hint', id: `${id}-hint`, text: label.hint }) : null);
   }
 
   choiceField(view, key, label, options, conditional = false) {
-    const id = this.id(view, key);
+    const id = this.fid(view, key);
     return h('fieldset', {
       class: 'mh-field mh-choice', 'data-key': key, 'data-view': view, id,
       'aria-describedby': `${label.hint ? `${id}-hint ` : ''}${id}-error`,
@@ -419,6 +440,10 @@ export class MynaHoken extends HTMLElement {
     const groups = this.applicableGroups();
     const current = this.step >= 0 ? groups[Math.min(this.step, groups.length - 1)] : null;
     for (const g of GROUPS) this.groupEls[g.id].hidden = g !== current;
+    if (current) {
+      this.groupEls[current.id].querySelector('.mh-step-count').textContent =
+        fill(this.t.documents.stepOf, { n: groups.indexOf(current) + 1, total: groups.length }).join('');
+    }
     this.summaryBox.hidden = current != null;
     if (!current) this.renderSummary();
   }
@@ -621,7 +646,10 @@ export class MynaHoken extends HTMLElement {
       else values[key] = v;
     }
     const lang = params.get('lang');
-    if (lang && lang !== this.language && ['ja', 'en'].includes(lang)) this.setAttribute('lang', lang);
+    if (lang && lang !== this.language && ['ja', 'en'].includes(lang)) {
+      if (!TEXT[lang]) return void loadText(lang).then(() => { if (TEXT[lang]) this.readFragment(focus); });
+      this.setAttribute('lang', lang);
+    }
     this.values[view] = values;
     if ('appliedBefore2022April' in values) this.askApplied = true;
     if (view === 'documents') { this.visited = new Set(GROUPS.map((g) => g.id)); this.step = -1; }
@@ -657,10 +685,10 @@ export class MynaHoken extends HTMLElement {
   /** "2024年6月〜7月" from the engine's "YYYY-MM" months (text only, no arithmetic). */
   months(from, to) {
     const t = this.t;
-    const [fy, fm] = String(from).split('-');
-    const [ty, tm] = String(to).split('-');
-    const name = (y, m, withYear) => fill(withYear ? t.monthYear : t.monthOnly, { y, m: t.monthNames?.[Number(m) - 1] ?? Number(m) }).join('');
-    return `${name(fy, fm, true)}${t.until}${name(ty, tm, fy !== ty)}`;
+    const [y1, m1] = String(from).split('-');
+    const [y2, m2] = String(to).split('-');
+    const name = (m) => t.monthNames?.[Number(m) - 1] ?? String(Number(m));
+    return fill(y1 === y2 ? t.monthRange : t.monthRangeYears, { y1, y2, from: name(m1), to: name(m2) }).join('');
   }
 
   render(view, result, input) {
@@ -724,11 +752,12 @@ export class MynaHoken extends HTMLElement {
     ].filter(Boolean);
     const todayAfter = { valid: 'issued', renewable: 'renewal', grace: 'expiry', expired: r.insurance.graceUntil ? 'grace' : 'expiry' }[status];
     const items = [];
-    if (status === 'valid' && !issued) items.push(this.todayItem(r.asOf));
+    const todayLabel = input.asOf ? c.events.asOf : c.events.today;
+    if (status === 'valid' && !issued) items.push(this.todayItem(r.asOf, todayLabel));
     for (const [kind, date] of events) {
       items.push(h('li', { class: `mh-event mh-event-${kind}`, 'data-event': kind },
         h('span', { class: 'mh-event-label', text: c.events[kind] }), ' ', date ? this.dateOut(date) : h('span', { text: c.noGrace })));
-      if (kind === todayAfter) items.push(this.todayItem(r.asOf));
+      if (kind === todayAfter) items.push(this.todayItem(r.asOf, todayLabel));
     }
     const row = (label, value, name) => h('tr', {}, h('th', { scope: 'row', text: label }), h('td', { 'data-field': name }, value));
     const table = (caption, rows) => h('table', { class: 'mh-table' }, h('caption', { text: caption }), h('tbody', {}, rows));
@@ -740,7 +769,7 @@ export class MynaHoken extends HTMLElement {
         row(c.expires, [this.dateOut(cert.expires), cert.cappedByCard ? h('span', { class: 'mh-flag', text: c.capped }) : null], 'certificate.expires'),
         row(c.renewalFrom, this.dateOut(cert.renewalFrom), 'certificate.renewalFrom'),
         row(c.notice, this.months(cert.noticeFrom, cert.noticeTo), 'certificate.notice'),
-        row(c.statusLabel, c.status[status] ?? status, 'certificate.status')]),
+        row(c.statusLabel, c.certificateStatus[status] ?? status, 'certificate.status')]),
       table(c.cardTitle, [
         row(c.expires, this.dateOut(r.card.expires), 'card.expires'),
         row(c.renewalFrom, this.dateOut(r.card.renewalFrom), 'card.renewalFrom'),
@@ -751,9 +780,9 @@ export class MynaHoken extends HTMLElement {
         row(c.graceUntil, r.insurance.graceUntil ? this.dateOut(r.insurance.graceUntil) : c.noGrace, 'insurance.graceUntil')]));
   }
 
-  todayItem(asOf) {
+  todayItem(asOf, label) {
     return h('li', { class: 'mh-event mh-event-today', 'data-event': 'today', 'aria-current': 'date' },
-      h('span', { class: 'mh-event-label', text: this.t.card.events.today }), ' ', this.dateOut(asOf));
+      h('span', { class: 'mh-event-label', text: label }), ' ', this.dateOut(asOf));
   }
 
   /** The one thing to do next, chosen by the engine's statuses. */
@@ -804,7 +833,7 @@ export class MynaHoken extends HTMLElement {
     const duties = [
       ret.ifLeavingBeforeExpiry ? e.returnLeaving[ret.to] ?? e.returnLeaving.unknown : null,
       ret.afterExpiry === false ? e.returnAfterExpiry : null,
-      ret.renewedAutomatically ? e.renewedAutomatically : null,
+      ret.renewedAutomatically && !r.notes?.some((n) => n.code === 'renewed_automatically') ? e.renewedAutomatically : null,
     ].filter(Boolean);
     return h('div', { class: 'mh-eligibility-result' },
       h('div', { class: 'mh-live', 'aria-live': 'polite' },

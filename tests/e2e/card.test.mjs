@@ -119,6 +119,7 @@ for (const ex of WORKED) {
     assert.ok(await resultFocused(page), await page.locator('.mh-error-summary').innerText().catch(() => ''));
     for (const [name, iso] of Object.entries(ex.out)) assert.equal(await cellDate(page, name), iso, name);
     if (ex.note) assert.ok(await page.locator('.mh-panel:not([hidden]) .mh-notes li').count() > 0, 'a note is shown');
+    assert.deepEqual(await axe(page), []);
     assert.deepEqual(b.problems(), []);
   });
 }
@@ -160,4 +161,5 @@ test('a smartphone マイナ保険証 has no grace period', async () => {
   assert.equal(await page.locator('.mh-panel:not([hidden]) .mh-status').getAttribute('data-status'), 'expired');
   assert.equal(await page.locator('.mh-panel:not([hidden]) [data-field="insurance.graceUntil"] time').count(), 0);
   assert.equal(await cellDate(page, 'insurance.usableUntil'), '2024-09-18');
+  assert.deepEqual(await axe(page), []);
 });

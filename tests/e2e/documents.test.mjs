@@ -141,6 +141,7 @@ test('grace vs expired, changed from the summary of answers', async () => {
   assert.deepEqual(await list(page, '.mh-reasons li'), ['certificate-expired']);
   assert.deepEqual(await list(page, '.mh-bring li'), ['eligibility-certificate']);
   assert.equal(await page.locator(`${visible} .mh-delivery`).getAttribute('data-delivery'), 'employer');
+  assert.deepEqual(await axe(page), []);
   assert.deepEqual(b.problems(), []);
 });
 

@@ -46,6 +46,7 @@ for (const [name, issued, expires] of EXAMPLES) {
     assert.equal(await cellDate(page, 'expires'), expires);
     assert.equal(await page.locator(`${visible} .mh-status`).getAttribute('data-status'), 'valid');
     assert.equal(new URL(page.url()).hash, `#issued=${issued}&asOf=2026-11-24`);
+    assert.deepEqual(await axe(page), []);
     assert.deepEqual(b.problems(), []);
   });
 }

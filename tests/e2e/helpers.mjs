@@ -94,7 +94,9 @@ export async function launch({ timezoneId = 'Asia/Tokyo', viewport = { width: 12
 export async function open(page, origin, hash = '') {
   await page.goto('about:blank');
   await page.goto(`${origin}/index.html${hash}`);
-  await page.waitForSelector('myna-hoken[data-state="ready"]');
+  await page.waitForSelector('myna-hoken[data-state]');
+  const state = await page.getAttribute('myna-hoken', 'data-state');
+  if (state !== 'ready') throw new Error(`the widget did not start (state ${state}): is www/pkg being rebuilt?`);
 }
 
 /** Presses Tab (or Shift+Tab) until `selector` has the focus, like a keyboard-only visitor. */

@@ -1,0 +1,324 @@
+// The page as a whole: fragment round trip, "today" is Japan's, the CSP with
+// Trusted Types, no request beyond the page's own files, no storage, no console
+// errors, axe on the empty form, print, English, the no-wasm fallback, the .ics
+// file, and screenshots at 1280 px, 320 px and 200 % zoom into tests/e2e/out/.
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { axe, cellDate, CSP, launch, open, outDir, startServer, tabTo, typeInto } from './helpers.mjs';
+
+let srv;
+before(async () => { srv = await startServer(); });
+after(async () => { await srv?.stop(); });
+
+/** A fresh browser for one test, always closed. */
+async function withBrowser(opts, fn) {
+  const b = await launch(opts);
+  try { return await fn(b); } finally { await b.close(); }
+}
+
+const SOCIETY = '#birthday=1985-09-18&cardIssued=2020-05-20&asOf=2026-11-24';
+const visible = '.mh-panel:not([hidden]) .mh-result:not([hidden])';
+const OWN_FILES = new Set(['/index.html', '/style.css', '/myna-hoken.js', '/myna-hoken-ja.js',
+  '/pkg/myna_hoken.js', '/pkg/myna_hoken_bg.wasm']);
+
+test('the empty form: axe finds nothing, no console errors, fallback hidden', async () => {
+  await withBrowser({}, async (b) => {
+    await open(b.page, srv.origin);
+    assert.equal(await b.page.locator('.mh-fallback').isVisible(), false);
+    assert.deepEqual(await axe(b.page), []);
+    for (const view of ['documents', 'eligibility']) {
+      await b.page.click(`.mh-view-button[data-view="${view}"]`);
+      assert.deepEqual(await axe(b.page), [], view);
+    }
+    assert.deepEqual(b.problems(), []);
+  });
+});
+
+test("the society's example link shows its result at once, and the fragment round-trips", async () => {
+  await withBrowser({}, async (b) => {
+    const { page } = b;
+    await open(page, srv.origin, SOCIETY);
+    await page.waitForSelector(visible);
+    assert.equal(await cellDate(page, 'certificate.expires'), '2024-09-18');
+    assert.equal(await page.inputValue('#mh1-card-birthday'), '1985-09-18');
+    // Change one answer: the fragment follows, with the API's keys.
+    await typeInto(page, '#mh1-card-cardIssued', '令和2年5月20日');
+    await tabTo(page, '#mh1-card-smartphone');
+    await page.keyboard.press('Space');
+    await tabTo(page, '.mh-panel:not([hidden]) .mh-primary');
+    await page.keyboard.press('Enter');
+    await page.waitForFunction(() => location.hash.includes('smartphone=true'));
+    const hash = new URL(page.url()).hash;
+    assert.equal(hash, '#birthday=1985-09-18&cardIssued=2020-05-20&smartphone=true&asOf=2026-11-24');
+    // A new visit with that link restores every answer and the same result.
+    const again = await b.context.newPage();
+    await open(again, srv.origin, hash);
+    await again.waitForSelector(visible);
+    assert.equal(await again.isChecked('#mh1-card-smartphone'), true);
+    assert.equal(await again.inputValue('#mh1-card-cardIssued'), '2020-05-20');
+    assert.equal(await again.locator(`${visible} [data-field="insurance.graceUntil"] time`).count(), 0);
+    // An FAQ link on the same page (hashchange) fills the widget too.
+    await again.click('a[href^="#issued="]');
+    await again.waitForSelector(`${visible} [data-field="expires"]`);
+    assert.equal(await cellDate(again, 'expires'), '2029-11-30');
+    await again.close();
+    assert.deepEqual(b.problems(), []);
+  });
+});
+
+test('"today" is Japan\'s date even in a Los Angeles browser', async () => {
+  await withBrowser({ timezoneId: 'America/Los_Angeles' }, async (b) => {
+    const { page } = b;
+    // 2025-03-31T16:00Z: 09:00 on 31 March in Los Angeles, 01:00 on 1 April in Tokyo.
+    await page.clock.setFixedTime(new Date('2025-03-31T16:00:00Z'));
+    await open(page, srv.origin, '#birthday=1985-09-18&cardIssued=2020-05-20');
+    await page.waitForSelector(visible);
+    assert.equal(await page.evaluate(() => new Date().getDate()), 31, 'the browser thinks it is 31 March');
+    assert.equal(await page.locator(`${visible} .mh-asof-line time`).getAttribute('datetime'), '2025-04-01');
+    assert.match(await page.locator(`${visible} .mh-asof-line`).innerText(), /2025年4月1日\(火\)/);
+    assert.deepEqual(b.problems(), []);
+  });
+});
+
+test('the CSP of issue 4 is in force, Trusted Types included, and nothing violates it', async () => {
+  await withBrowser({}, async (b) => {
+    const { page } = b;
+    await open(page, srv.origin, SOCIETY);
+    await page.waitForSelector(visible);
+    assert.equal(await page.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute('content'), CSP);
+    const sinks = await page.evaluate(() => {
+      const tries = {
+        innerHTML: () => { document.createElement('div').innerHTML = '<b>x</b>'; },
+        inlineScript: () => { const s = document.createElement('script'); s.textContent = 'window.__x = 1'; document.head.append(s); },
+      };
+      return Object.fromEntries(Object.entries(tries).map(([k, f]) => { try { f(); return [k, 'allowed']; } catch (e) { return [k, e.name]; } }));
+    });
+    assert.deepEqual(sinks, { innerHTML: 'TypeError', inlineScript: 'TypeError' });
+    // The two refusals above were ours: wait for their reports, then start a clean record.
+    for (let i = 0; i < 50 && b.log.csp.length < 2; i++) await page.waitForTimeout(20);
+    assert.equal(b.log.csp.length, 2, 'each refusal is reported as a violation');
+    b.log.csp.length = 0;
+    b.log.console.length = 0;
+    for (const view of ['documents', 'eligibility', 'card']) await page.click(`.mh-view-button[data-view="${view}"]`);
+    assert.deepEqual(b.problems(), []);
+  });
+});
+
+test('requests: only the page\'s own files, no cookies, no storage', async () => {
+  await withBrowser({}, async (b) => {
+    const { page } = b;
+    await open(page, srv.origin, SOCIETY);
+    await page.waitForSelector(visible);
+    const before = b.log.requests.filter((u) => !u.startsWith('about:'));
+    const paths = new Set(before.map((u) => { const x = new URL(u); assert.equal(x.origin, srv.origin, u); return x.pathname; }));
+    assert.deepEqual([...paths].sort(), [...OWN_FILES].sort());
+    // Using every answer loads nothing more (a .ics download is a blob: URL made here).
+    const count = b.log.requests.length;
+    await page.click('.mh-view-button[data-view="documents"]');
+    await page.click('.mh-view-button[data-view="eligibility"]');
+    await typeInto(page, '#mh1-eligibility-issued', '2024-12-02');
+    await page.keyboard.press('Enter');
+    await page.waitForSelector(`${visible} [data-field="expires"]`);
+    const later = b.log.requests.slice(count).filter((u) => !u.startsWith('blob:') && !u.startsWith('data:'));
+    assert.deepEqual(later, []);
+    assert.deepEqual(await b.context.cookies(), []);
+    assert.deepEqual(await page.evaluate(async () => [document.cookie, localStorage.length, sessionStorage.length,
+      (await indexedDB.databases()).length, (await caches.keys()).length]), ['', 0, 0, 0, 0]);
+    assert.deepEqual(b.problems(), []);
+  });
+});
+
+test('the .ics file is made in the browser: all-day events for renewal, expiry and grace end', async () => {
+  await withBrowser({ acceptDownloads: true }, async (b) => {
+    const { page } = b;
+    await open(page, srv.origin, SOCIETY);
+    await page.waitForSelector(visible);
+    await tabTo(page, '.mh-tools .mh-secondary:first-child');
+    const [download] = await Promise.all([page.waitForEvent('download'), page.keyboard.press('Enter')]);
+    assert.equal(download.suggestedFilename(), 'myna-hoken.ics');
+    assert.match(download.url(), /^blob:/);
+    const text = readFileSync(await download.path(), 'utf8');
+    assert.match(text, /^BEGIN:VCALENDAR\r\n/);
+    for (const day of ['20240619', '20240918', '20241231', '20290619', '20290918']) {
+      assert.match(text, new RegExp(`DTSTART;VALUE=DATE:${day}\r\nDURATION:P1D`), day);
+    }
+    for (const line of text.split('\r\n')) assert.ok(Buffer.byteLength(line) <= 75, `folded: ${line}`);
+    assert.deepEqual(b.problems(), []);
+  });
+});
+
+test('a myna-hoken-result event carries the result; the as-of attribute gives "what if"', async () => {
+  await withBrowser({}, async (b) => {
+    const { page } = b;
+    await open(page, srv.origin);
+    await page.evaluate(() => {
+      window.__events = [];
+      document.addEventListener('myna-hoken-result', (e) => window.__events.push(e.detail));
+      document.querySelector('myna-hoken').setAttribute('as-of', '2024-10-15');
+    });
+    await typeInto(page, '#mh1-card-birthday', '1985-09-18');
+    await typeInto(page, '#mh1-card-cardIssued', '2020-05-20');
+    await page.keyboard.press('Enter');
+    await page.waitForSelector(visible);
+    const [detail] = await page.evaluate(() => window.__events);
+    assert.equal(detail.view, 'card');
+    assert.equal(detail.result.asOf, '2024-10-15');
+    assert.equal(detail.result.certificate.status, 'grace');
+    assert.equal(await page.evaluate(() => document.querySelector('myna-hoken').result.result.certificate.expires), '2024-09-18');
+    await page.evaluate(() => document.querySelector('myna-hoken').setAttribute('as-of', '2025-01-10'));
+    await page.waitForFunction(() => window.__events.length === 2);
+    assert.equal(await page.locator(`${visible} .mh-status`).getAttribute('data-status'), 'expired');
+    assert.deepEqual(b.problems(), []);
+  });
+});
+
+test('English: the switch on the page, lang="en" on the element, and the engine\'s texts in English', async () => {
+  await withBrowser({}, async (b) => {
+    const { page } = b;
+    await open(page, srv.origin, SOCIETY);
+    await page.waitForSelector(visible);
+    await tabTo(page, '.mh-lang');
+    await page.keyboard.press('Enter');
+    assert.equal(await page.locator('myna-hoken').getAttribute('lang'), 'en');
+    await page.waitForSelector('.mh-root[lang="en"]');
+    assert.ok(await page.evaluate(() => document.activeElement?.classList.contains('mh-lang')), 'focus stays on the switch');
+    assert.equal(await page.locator('.mh-lang').innerText(), '日本語');
+    assert.match(await page.locator('.mh-view-button[data-view="card"]').innerText(), /Check expiry dates/);
+    await page.waitForSelector(visible);
+    assert.match(await page.locator(`${visible} [data-field="certificate.expires"]`).innerText(), /Wed 18 September 2024/);
+    const steps = await page.locator(`${visible} .mh-steps li`).first().textContent();
+    assert.doesNotMatch(steps, /[ぁ-ん]{3}/, 'explanations in English');
+    assert.equal(await page.inputValue('#mh1-card-birthday'), '1985-09-18', 'answers kept');
+    assert.match(new URL(page.url()).hash, /lang=en/);
+    assert.deepEqual(await axe(page), []);
+    // The attribute alone, set by an embedding page.
+    await page.evaluate(() => document.querySelector('myna-hoken').setAttribute('lang', 'ja'));
+    await page.waitForSelector('.mh-root[lang="ja"]');
+    assert.match(await page.locator('.mh-view-button[data-view="card"]').innerText(), /有効期限を調べる/);
+    // An error on screen changes language with the switch.
+    await typeInto(page, '#mh1-card-birthday', '1985-02-30');
+    await page.keyboard.press('Enter');
+    await page.waitForSelector('.mh-error-summary:not([hidden])');
+    assert.match(await page.locator('.mh-error-summary a').innerText(), /^生年月日/);
+    await page.click('.mh-lang');
+    await page.waitForSelector('.mh-root[lang="en"] .mh-error-summary:not([hidden])');
+    assert.match(await page.locator('.mh-error-summary a').innerText(), /^Date of birth/);
+    // A second widget embedded with lang="en" starts in English.
+    await page.evaluate(() => {
+      history.replaceState(null, '', location.pathname); // no answers in the URL for it to read
+      const el = document.createElement('myna-hoken');
+      el.id = 'second';
+      el.setAttribute('lang', 'en');
+      el.setAttribute('view', 'eligibility');
+      document.querySelector('main').append(el);
+    });
+    await page.waitForSelector('#second .mh-root[lang="en"]');
+    assert.equal(await page.locator('#second .mh-view-button[aria-pressed="true"]').innerText(), 'Eligibility certificate expiry');
+    assert.deepEqual(b.problems(), []);
+  });
+});
+
+test('without WebAssembly the rules summary and the contact points stay visible', async () => {
+  for (const how of ['blocked', 'missing']) {
+    await withBrowser({}, async (b) => {
+      const { page } = b;
+      if (how === 'blocked') await page.route('**/*.wasm', (r) => r.abort());
+      else await page.addInitScript(() => { delete globalThis.WebAssembly; });
+      await page.goto(`${srv.origin}/index.html${SOCIETY}`);
+      await page.waitForSelector('myna-hoken[data-state="fallback"]');
+      assert.equal(await page.locator('.mh-fallback').isVisible(), true, how);
+      const text = await page.locator('myna-hoken').innerText();
+      assert.match(text, /0120-95-0178/);
+      assert.match(text, /5回目の誕生日/);
+      assert.match(text, /東京都港区高輪2-21-1/);
+      assert.equal(await page.locator('.mh-fail').isVisible(), true);
+      assert.equal(await page.locator('.mh-root').count(), 0);
+      assert.deepEqual(await axe(page), []);
+      await page.screenshot({ path: join(outDir(), `fallback-${how}-1280.png`), fullPage: true });
+      // A site that embeds the bare tag still gets the summary, written by the script.
+      await page.evaluate(() => document.querySelector('main').append(Object.assign(document.createElement('myna-hoken'), { id: 'bare' })));
+      await page.waitForSelector('#bare[data-state="fallback"] .mh-fallback');
+      assert.match(await page.locator('#bare').innerText(), /0120-95-0178/);
+      assert.deepEqual(b.log.errors, [], how);
+    });
+  }
+});
+
+/** Counts the pages of a PDF made by Chromium. */
+const pdfPages = (buf) => (buf.toString('latin1').match(/\/Type\s*\/Page(?!s)/g) ?? []).length;
+
+test('print: just the result, on one page', async () => {
+  await withBrowser({}, async (b) => {
+    const { page } = b;
+    for (const [name, hash] of [['card', SOCIETY], ['documents', '#membership=insured&card=have&registered=true&certificate=valid&smartphone=true'],
+      ['eligibility', '#issued=2024-12-02&membership=voluntary-insured']]) {
+      await open(page, srv.origin, hash);
+      await page.waitForSelector(visible);
+      await page.emulateMedia({ media: 'print' });
+      assert.equal(await page.locator(visible).isVisible(), true);
+      assert.equal(await page.locator('.mh-panel:not([hidden]) .mh-form').isVisible(), false, 'no form');
+      assert.equal(await page.locator('.demo-faq').isVisible(), false, 'no FAQ');
+      assert.equal(await page.locator('.mh-tools').isVisible(), false, 'no buttons');
+      assert.equal(await page.locator('.mh-print-title').isVisible(), true);
+      const pdf = await page.pdf({ format: 'A4', path: join(outDir(), `print-${name}.pdf`) });
+      assert.equal(pdfPages(pdf), 1, `${name}: one page`);
+      await page.screenshot({ path: join(outDir(), `print-${name}.png`), fullPage: true });
+      await page.emulateMedia({ media: 'screen' });
+    }
+    assert.deepEqual(b.problems(), []);
+  });
+});
+
+test('focus is visible; reduced motion turns transitions off', async () => {
+  await withBrowser({}, async (b) => {
+    const { page } = b;
+    await open(page, srv.origin);
+    await tabTo(page, '.mh-view-button[data-view="card"]');
+    const ring = await page.evaluate(() => {
+      const s = getComputedStyle(document.activeElement);
+      return { outline: s.outlineStyle, width: parseFloat(s.outlineWidth), shadow: s.boxShadow };
+    });
+    assert.equal(ring.outline, 'solid');
+    assert.ok(ring.width >= 2);
+    assert.notEqual(ring.shadow, 'none');
+    await page.emulateMedia({ reducedMotion: 'reduce' });
+    assert.equal(await page.evaluate(() => getComputedStyle(document.querySelector('.mh-primary')).transitionDuration), '0s');
+  });
+});
+
+const SHOTS = [
+  ['empty', ''],
+  ['card', SOCIETY],
+  ['card-grace', '#birthday=1985-09-18&cardIssued=2020-05-20&asOf=2024-10-15'],
+  ['documents', '#membership=insured&card=lost&registered=true&certificate=valid'],
+  ['eligibility', '#issued=2024-12-02&birthday=1960-04-01&membership=insured&asOf=2026-11-24'],
+  ['error', '#birthday=1985-02-30&cardIssued=2020-05-20'],
+  ['card-en', `${SOCIETY}&lang=en`],
+];
+
+for (const [width, height, scale] of [[1280, 900, 1], [320, 640, 1], [640, 450, 2]]) {
+  test(`screenshots at ${width} px${scale > 1 ? ` (${scale * 100} % zoom of ${width * scale} px)` : ''}: no sideways scrolling, axe clean`, async () => {
+    await withBrowser({ viewport: { width, height }, deviceScaleFactor: scale }, async (b) => {
+      const { page } = b;
+      for (const [name, hash] of SHOTS) {
+        await open(page, srv.origin, hash);
+        if (hash) await page.waitForSelector(`${visible}, .mh-error-summary:not([hidden])`);
+        if (name === 'documents') await page.locator('.mh-steps summary').click();
+        const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+        assert.ok(overflow <= 0, `${name}: ${overflow}px sideways at ${width}px`);
+        const tag = scale > 1 ? `zoom${scale * 100}` : String(width);
+        await page.screenshot({ path: join(outDir(), `${name}-${tag}.png`), fullPage: true });
+        if (width === 320) assert.deepEqual(await axe(page), [], name);
+      }
+      // Focus ring on a result at this size.
+      await open(page, srv.origin, SOCIETY);
+      await page.waitForSelector(visible);
+      await tabTo(page, '.mh-tools .mh-secondary:first-child');
+      const tag = scale > 1 ? `zoom${scale * 100}` : String(width);
+      await page.locator('.mh-tools').screenshot({ path: join(outDir(), `focus-${tag}.png`) });
+      assert.deepEqual(b.problems(), []);
+    });
+  });
+}
