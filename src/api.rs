@@ -396,26 +396,45 @@ pub fn advise_documents(input: RawObject, today: NaiveDate) -> Result<Advice, Ap
     advice::advise(&situation, f.lang)
 }
 
-/// `parseDate(text)`: "YYYY-MM-DD".
+/// The optional `lang` argument of the date functions.
+///
+/// # Errors
+/// `invalid_value` for anything but absent, "ja" or "en".
+pub fn lang_argument(lang: &RawValue) -> Result<Lang, ApiError> {
+    match lang {
+        RawValue::Null => Ok(Lang::Ja),
+        RawValue::Text(t) if t == "ja" => Ok(Lang::Ja),
+        RawValue::Text(t) if t == "en" => Ok(Lang::En),
+        _ => Err(ApiError::new(
+            ErrorCode::InvalidValue,
+            Some("lang"),
+            Lang::Ja,
+            "言語(lang)は \"ja\" か \"en\" です。",
+            "",
+        )),
+    }
+}
+
+/// `parseDate(text, lang?)`: "YYYY-MM-DD"; errors in `lang` (default ja).
 ///
 /// # Errors
 /// `invalid_type` for a non-string; the errors of `parse_date`.
-pub fn parse_date_text(text: &RawValue) -> Result<String, ApiError> {
+pub fn parse_date_text(text: &RawValue, lang: Lang) -> Result<String, ApiError> {
     match text {
-        RawValue::Text(t) => parse_date(t, None, Lang::Ja).map(iso),
+        RawValue::Text(t) => parse_date(t, None, lang).map(iso),
         RawValue::Null => Err(ApiError::new(
             ErrorCode::MissingField,
             None,
-            Lang::Ja,
+            lang,
             "日付が入力されていません。",
-            "",
+            "No date was entered.",
         )),
         _ => Err(ApiError::new(
             ErrorCode::InvalidType,
             None,
-            Lang::Ja,
+            lang,
             "日付は文字列で渡してください。",
-            "",
+            "Pass the date as a string.",
         )),
     }
 }
@@ -425,7 +444,7 @@ pub fn parse_date_text(text: &RawValue) -> Result<String, ApiError> {
 /// # Errors
 /// As `parseDate`.
 pub fn format_wareki_text(text: &RawValue) -> Result<String, ApiError> {
-    let iso_text = parse_date_text(text)?;
+    let iso_text = parse_date_text(text, Lang::Ja)?;
     let date = parse_date(&iso_text, None, Lang::Ja)?;
     format_wareki(date).ok_or_else(|| {
         ApiError::new(
@@ -458,27 +477,14 @@ pub struct DateDescription {
 /// # Errors
 /// As `parseDate`; `invalid_value` for a `lang` other than ja / en.
 pub fn describe_date(text: &RawValue, lang: &RawValue) -> Result<DateDescription, ApiError> {
-    let english = match lang {
-        RawValue::Null => false,
-        RawValue::Text(t) if t == "ja" => false,
-        RawValue::Text(t) if t == "en" => true,
-        _ => {
-            return Err(ApiError::new(
-                ErrorCode::InvalidValue,
-                Some("lang"),
-                Lang::Ja,
-                "言語(lang)は \"ja\" か \"en\" です。",
-                "",
-            ))
-        }
-    };
-    let iso_text = parse_date_text(text)?;
-    let date = parse_date(&iso_text, None, Lang::Ja)?;
+    let lang = lang_argument(lang)?;
+    let iso_text = parse_date_text(text, lang)?;
+    let date = parse_date(&iso_text, None, lang)?;
     Ok(DateDescription {
         iso: iso_text,
         seireki: text::seireki(date),
         wareki: format_wareki(date).unwrap_or_default(),
-        weekday: weekday(date, english),
+        weekday: weekday(date, lang == Lang::En),
         english: text::english(date),
     })
 }

@@ -84,6 +84,8 @@ pub struct CardPart {
     pub notice_from: String,
     pub notice_to: String,
     pub status: CardStatus,
+    /// Days from `asOf` to `expires` (0 on the day, negative once past).
+    pub days_left: i64,
 }
 
 /// 電子証明書 (利用者証明用) の日付.
@@ -98,6 +100,8 @@ pub struct CertificatePart {
     pub notice_to: String,
     pub capped_by_card: bool,
     pub status: CertificateStatus,
+    /// Days from `asOf` to `expires`; null when the status is `unknown`.
+    pub days_left: Option<i64>,
 }
 
 /// マイナ保険証として使える期間.
@@ -108,6 +112,9 @@ pub struct InsurancePart {
     pub usable_until: NaiveDate,
     #[serde(serialize_with = "crate::api::ser_opt_date")]
     pub grace_until: Option<NaiveDate>,
+    /// Days from `asOf` to the last day it works (`graceUntil`, or
+    /// `usableUntil` on a smartphone); null when the certificate is `unknown`.
+    pub days_left: Option<i64>,
 }
 
 /// The answer of `cardDates`.
@@ -246,6 +253,11 @@ pub fn read_card_face(
     Ok(kind)
 }
 
+/// Days from `from` to `to` (negative when `to` is earlier).
+pub fn days_between(from: NaiveDate, to: NaiveDate) -> i64 {
+    i64::from(to.num_days_from_ce()) - i64::from(from.num_days_from_ce())
+}
+
 fn card_status(as_of: NaiveDate, renewal_from: NaiveDate, expires: NaiveDate) -> CardStatus {
     if as_of > expires {
         CardStatus::Expired
@@ -379,6 +391,7 @@ pub fn card_dates(q: &CardQuery, lang: Lang) -> Result<CardDates, ApiError> {
         notice_from: card_notice_from,
         notice_to: card_notice_to,
         status: card_status(q.as_of, card_renewal_from, card_expires),
+        days_left: days_between(q.as_of, card_expires),
     };
 
     // ---- The certificate (certificate-validity, renewal-in-window, from-card-face).
@@ -564,6 +577,7 @@ pub fn card_dates(q: &CardQuery, lang: Lang) -> Result<CardDates, ApiError> {
         ));
     }
 
+    let known = cert_status != CertificateStatus::Unknown;
     Ok(CardDates {
         as_of: q.as_of,
         card,
@@ -574,10 +588,12 @@ pub fn card_dates(q: &CardQuery, lang: Lang) -> Result<CardDates, ApiError> {
             notice_to: cert_notice_to,
             capped_by_card,
             status: cert_status,
+            days_left: known.then(|| days_between(q.as_of, cert_expires)),
         },
         insurance: InsurancePart {
             usable_until: cert_expires,
             grace_until: grace,
+            days_left: known.then(|| days_between(q.as_of, grace.unwrap_or(cert_expires))),
         },
         notes,
         steps,

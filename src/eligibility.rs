@@ -97,6 +97,8 @@ pub struct EligibilityDates {
     #[serde(serialize_with = "crate::api::ser_date")]
     pub expires: NaiveDate,
     pub status: EligibilityStatus,
+    /// Days from `asOf` to `expires` (negative once past).
+    pub days_left: i64,
     #[serde(rename = "return")]
     pub return_duty: ReturnDuty,
     pub notes: Vec<Note>,
@@ -229,6 +231,7 @@ pub fn eligibility_dates(
         as_of,
         expires,
         status,
+        days_left: crate::card::days_between(as_of, expires),
         return_duty: ReturnDuty {
             if_leaving_before_expiry: status == EligibilityStatus::Valid,
             to,

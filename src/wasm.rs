@@ -100,10 +100,11 @@ pub fn advise_documents(input: JsValue) -> Result<JsValue, JsValue> {
     to_js(&result)
 }
 
-/// `parseDate(text)`: "YYYY-MM-DD" from 西暦 or 和暦.
+/// `parseDate(text, lang?)`: "YYYY-MM-DD" from 西暦 or 和暦.
 #[wasm_bindgen(js_name = parseDate)]
-pub fn parse_date(text: JsValue) -> Result<String, JsValue> {
-    api::parse_date_text(&scalar(text)).map_err(to_js_error)
+pub fn parse_date(text: JsValue, lang: JsValue) -> Result<String, JsValue> {
+    let lang = api::lang_argument(&scalar(lang)).map_err(to_js_error)?;
+    api::parse_date_text(&scalar(text), lang).map_err(to_js_error)
 }
 
 /// `formatWareki(date)`: "令和7年12月2日".

@@ -52,7 +52,10 @@ fn call(function: &str, input: &Value) -> Outcome {
             outcome(api::eligibility_certificate_dates(object(input), today()))
         }
         "adviseDocuments" => outcome(api::advise_documents(object(input), today())),
-        "parseDate" => outcome(api::parse_date_text(&raw(input))),
+        "parseDate" => outcome(api::parse_date_text(
+            &raw(input),
+            myna_hoken::rules::Lang::Ja,
+        )),
         "formatWareki" => outcome(api::format_wareki_text(&raw(input))),
         other => panic!("unknown function {other}"),
     }

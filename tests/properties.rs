@@ -178,7 +178,7 @@ proptest! {
         let _ = api::eligibility_certificate_dates(RawObject(entries.clone()), today);
         let _ = api::advise_documents(RawObject(entries.clone()), today);
         for (_, v) in &entries {
-            let _ = api::parse_date_text(v);
+            let _ = api::parse_date_text(v, Lang::En);
             let _ = api::format_wareki_text(v);
             let _ = api::describe_date(v, v);
         }

@@ -22,7 +22,7 @@ step "native: unit tests, case tables, properties"
 cargo test --quiet
 
 step "wasm: case tables and hostile input through the JS face in headless Chromium"
-cargo test --quiet --target wasm32-unknown-unknown
+cargo test --target wasm32-unknown-unknown
 
 step "wasm-pack test --headless --chrome"
 wasm-pack --log-level warn test --headless --chrome --chromedriver /usr/bin/chromedriver

@@ -34,10 +34,11 @@ fi
 [ "$what" = build ] && exit 0
 
 # Chromium and its driver, from Debian (never a downloaded browser).
-if [ ! -x /usr/bin/chromium ] || [ ! -x /usr/bin/chromedriver ]; then
-  say "apt-get install chromium chromium-driver"
+# fonts-noto-cjk: Japanese glyphs in the page tests' screenshots.
+if [ ! -x /usr/bin/chromium ] || [ ! -x /usr/bin/chromedriver ] || [ ! -d /usr/share/fonts/opentype/noto ]; then
+  say "apt-get install chromium chromium-driver fonts-noto-cjk"
   apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver >/dev/null
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver fonts-noto-cjk >/dev/null
 fi
 
 # wasm-pack, for `wasm-pack test --headless --chrome`.

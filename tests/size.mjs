@@ -6,7 +6,8 @@ import { gzipSync } from 'node:zlib';
 import { fileURLToPath } from 'node:url';
 
 const www = fileURLToPath(new URL('../www/', import.meta.url));
-const files = ['index.html', 'style.css', 'myna-hoken.js', 'pkg/myna_hoken.js', 'pkg/myna_hoken_bg.wasm'];
+// myna-hoken-en.js is loaded only for English, so it is listed but not counted.
+const files = ['index.html', 'style.css', 'myna-hoken.js', 'myna-hoken-ja.js', 'pkg/myna_hoken.js', 'pkg/myna_hoken_bg.wasm'];
 const TOTAL_BUDGET = 50_000;
 const WASM_BUDGET = 35_000;
 

@@ -63,7 +63,7 @@ fn call(function: &str, input: &Value) -> Outcome {
         "cardDates" => wasm::card_dates(with_today(input)),
         "eligibilityCertificateDates" => wasm::eligibility_certificate_dates(with_today(input)),
         "adviseDocuments" => wasm::advise_documents(with_today(input)),
-        "parseDate" => wasm::parse_date(to_js(input)).map(JsValue::from),
+        "parseDate" => wasm::parse_date(to_js(input), JsValue::UNDEFINED).map(JsValue::from),
         "formatWareki" => wasm::format_wareki(to_js(input)).map(JsValue::from),
         other => panic!("unknown function {other}"),
     };
@@ -209,7 +209,9 @@ fn hostile_input_gets_an_answer_or_a_coded_error_never_a_trap() {
             wasm::eligibility_certificate_dates,
         ),
         ("adviseDocuments", wasm::advise_documents),
-        ("parseDate", |v| wasm::parse_date(v).map(JsValue::from)),
+        ("parseDate", |v| {
+            wasm::parse_date(v.clone(), v).map(JsValue::from)
+        }),
         ("formatWareki", |v| {
             wasm::format_wareki(v).map(JsValue::from)
         }),
@@ -309,4 +311,15 @@ fn memory_stays_bounded_over_many_calls() {
         after <= before + 65_536,
         "memory grew from {before} to {after} bytes"
     );
+}
+
+/// `parseDate(text, "en")` explains in English; `lang` must be ja or en.
+#[wasm_bindgen_test]
+fn parse_date_speaks_english_when_asked() {
+    let e = wasm::parse_date("2025-02-30".into(), "en".into()).unwrap_err();
+    let message: String = js_sys::Error::from(e).message().into();
+    assert!(message.starts_with("This is not a date"), "{message}");
+    let e = wasm::parse_date("2025-02-28".into(), "fr".into()).unwrap_err();
+    let code = Reflect::get(&e, &"code".into()).unwrap().as_string();
+    assert_eq!(code.as_deref(), Some("invalid_value"));
 }

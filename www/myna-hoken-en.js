@@ -98,6 +98,8 @@ export default {
     expires: 'Expires',
     renewalFrom: 'Renewal opens',
     notice: 'Expiry notice arrives around',
+    daysLeft: '({n} days left)',
+    daysPast: '(stopped {n} days ago)',
     statusLabel: 'Status',
     capped: 'cut short by the card expiry',
     usableUntil: 'Last day of normal use',

@@ -99,6 +99,8 @@ export default {
     expires: '有効期限',
     renewalFrom: '更新の受付開始',
     notice: '有効期限通知書が届く頃',
+    daysLeft: '(あと{n}日)',
+    daysPast: '(使えなくなってから{n}日)',
     statusLabel: '状態',
     capped: 'カードの有効期限までで打ち切り',
     usableUntil: '通常どおり使える最後の日',

@@ -740,7 +740,7 @@ export class MynaHoken extends HTMLElement {
     const status = cert.status;
     const live = h('div', { class: 'mh-live', 'aria-live': 'polite' },
       h('p', { class: `mh-status mh-status-${status}`, 'data-status': status },
-        c.headline, ' ', h('strong', { text: c.status[status] ?? status })),
+        c.headline, ' ', h('strong', { text: c.status[status] ?? status }), this.daysLeft(r.insurance.daysLeft)),
       h('p', { class: 'mh-next' }, h('span', { class: 'mh-next-label', text: c.nextTitle }), ' ', this.nextAction(r, input)));
     // The timeline: issued → renewal opens → expiry → grace ends, with "today" placed by the engine's status.
     const issued = input.certificateIssued ?? input.cardIssued;
@@ -778,6 +778,14 @@ export class MynaHoken extends HTMLElement {
       table(c.insuranceTitle, [
         row(c.usableUntil, this.dateOut(r.insurance.usableUntil), 'insurance.usableUntil'),
         row(c.graceUntil, r.insurance.graceUntil ? this.dateOut(r.insurance.graceUntil) : c.noGrace, 'insurance.graceUntil')]));
+  }
+
+  /** "(あと 252 日)" from the engine's count; nothing when it is unknown. */
+  daysLeft(days) {
+    if (typeof days !== 'number') return null;
+    const c = this.t.card;
+    const text = days >= 0 ? fill(c.daysLeft, { n: String(days) }) : fill(c.daysPast, { n: String(-days) });
+    return h('span', { class: 'mh-days', 'data-days-left': String(days) }, ' ', ...text);
   }
 
   todayItem(asOf, label) {

@@ -48,6 +48,11 @@ test("the society's example (born 9/18, card made 5/20), typed with the keyboard
   assert.match(text, /令和6年9月18日/);
   // Status on 2024-07-01: inside the renewal window.
   assert.equal(await page.locator('.mh-panel:not([hidden]) .mh-status').getAttribute('data-status'), 'renewable');
+  // Days left until the マイナ保険証 stops: 2024-07-01 → 2024-12-31 (end of grace) is 183 days
+  // (30 left in July after the 1st, then 31+30+31+30+31).
+  const days = page.locator('.mh-panel:not([hidden]) .mh-status .mh-days');
+  assert.equal(await days.getAttribute('data-days-left'), '183');
+  assert.match(await days.innerText(), /あと183日/);
   // The timeline: issued → renewal opens → today → expiry → grace ends.
   const events = await page.locator('.mh-panel:not([hidden]) .mh-timeline li').evaluateAll((els) => els.map((e) => e.dataset.event));
   assert.deepEqual(events, ['issued', 'renewal', 'today', 'expiry', 'grace']);

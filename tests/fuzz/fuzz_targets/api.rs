@@ -59,7 +59,7 @@ fuzz_target!(|data: &[u8]| {
             today,
         )),
         2 => drop(api::advise_documents(RawObject(entries), today)),
-        3 => drop(api::parse_date_text(&text)),
+        3 => drop(api::parse_date_text(&text, myna_hoken::rules::Lang::En)),
         4 => drop(api::format_wareki_text(&text)),
         _ => drop(api::describe_date(&text, &RawValue::Text("en".into()))),
     }
