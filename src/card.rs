@@ -547,6 +547,20 @@ pub fn card_dates(q: &CardQuery, lang: Lang) -> Result<CardDates, ApiError> {
             ),
         ));
     }
+    // The card's own certificate has expired but the card is valid and no
+    // renewal date was given: the visitor may simply have renewed it.
+    if q.certificate_issued.is_none()
+        && q.card_issued.is_some()
+        && q.as_of > cert_expires
+        && q.as_of <= card_expires
+    {
+        notes.push(Note::new(
+            "enter_certificate_renewal",
+            lang,
+            "この結果は、カードと一緒に発行された電子証明書のものです。電子証明書を更新済みの場合は、更新した日を入力すると今の有効期限がわかります(券面の手書きの日付やマイナポータルでも確認できます)。",
+            "This answer is for the certificate issued with the card. If you have renewed the certificate, enter the renewal date to see its current expiry (also handwritten on the card, or in マイナポータル).",
+        ));
+    }
     if cert_expires == card_expires && !probably_renewed {
         notes.push(Note::new(
             "card_expires_with_certificate",
