@@ -10,12 +10,12 @@ use serde::{Serialize, Serializer};
 
 use crate::advice::{self, Advice, CardState, CertificateState, Situation};
 use crate::card::{self, CardDates, CardQuery};
-use crate::date::{format_wareki, iso, weekday};
+use crate::date::weekday;
 use crate::eligibility::{self, EligibilityDates, Membership};
 use crate::error::{ApiError, ErrorCode};
 use crate::parse::parse_date;
 use crate::rules::Lang;
-use crate::text::{self, fill};
+use crate::text::{self, fill, iso};
 
 /// One input value, as much as the engine needs to know about it.
 #[derive(Clone, Debug, PartialEq)]
@@ -446,7 +446,7 @@ pub fn parse_date_text(text: &RawValue, lang: Lang) -> Result<String, ApiError> 
 pub fn format_wareki_text(text: &RawValue) -> Result<String, ApiError> {
     let iso_text = parse_date_text(text, Lang::Ja)?;
     let date = parse_date(&iso_text, None, Lang::Ja)?;
-    format_wareki(date).ok_or_else(|| {
+    text::wareki(date).ok_or_else(|| {
         ApiError::new(
             ErrorCode::OutOfRange,
             None,
@@ -483,7 +483,7 @@ pub fn describe_date(text: &RawValue, lang: &RawValue) -> Result<DateDescription
     Ok(DateDescription {
         iso: iso_text,
         seireki: text::seireki(date),
-        wareki: format_wareki(date).unwrap_or_default(),
+        wareki: text::wareki(date).unwrap_or_default(),
         weekday: weekday(date, lang == Lang::En),
         english: text::english(date),
     })

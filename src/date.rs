@@ -253,16 +253,6 @@ pub fn from_wareki(w: Wareki) -> Option<NaiveDate> {
     (d >= first && within_end).then_some(d)
 }
 
-/// "令和7年12月2日" (元年 for the first year); `None` before 明治.
-pub fn format_wareki(d: NaiveDate) -> Option<String> {
-    crate::text::wareki(d)
-}
-
-/// "YYYY-MM-DD".
-pub fn iso(d: NaiveDate) -> String {
-    crate::text::iso(d)
-}
-
 /// 曜日: "月" … "日" (ja) or "Mon" … "Sun" (en).
 pub fn weekday(d: NaiveDate, english: bool) -> &'static str {
     const JA: [&str; 7] = ["月", "火", "水", "木", "金", "土", "日"];
@@ -317,42 +307,24 @@ mod tests {
 
     #[test]
     fn eras_start_on_their_first_day() {
-        assert_eq!(
-            crate::text::wareki(d("2019-04-30")).unwrap(),
-            "平成31年4月30日"
-        );
-        assert_eq!(
-            crate::text::wareki(d("2019-05-01")).unwrap(),
-            "令和元年5月1日"
-        );
-        assert_eq!(
-            crate::text::wareki(d("1989-01-07")).unwrap(),
-            "昭和64年1月7日"
-        );
-        assert_eq!(
-            crate::text::wareki(d("1989-01-08")).unwrap(),
-            "平成元年1月8日"
-        );
-        assert_eq!(
-            crate::text::wareki(d("1926-12-24")).unwrap(),
-            "大正15年12月24日"
-        );
-        assert_eq!(
-            crate::text::wareki(d("1926-12-25")).unwrap(),
-            "昭和元年12月25日"
-        );
-        assert_eq!(
-            crate::text::wareki(d("1912-07-29")).unwrap(),
-            "明治45年7月29日"
-        );
-        assert_eq!(
-            crate::text::wareki(d("1912-07-30")).unwrap(),
-            "大正元年7月30日"
-        );
-        assert_eq!(
-            crate::text::wareki(d("1900-01-01")).unwrap(),
-            "明治33年1月1日"
-        );
+        let table = [
+            ("2019-04-30", "平成31年4月30日"),
+            ("2019-05-01", "令和元年5月1日"),
+            ("1989-01-07", "昭和64年1月7日"),
+            ("1989-01-08", "平成元年1月8日"),
+            ("1926-12-24", "大正15年12月24日"),
+            ("1926-12-25", "昭和元年12月25日"),
+            ("1912-07-29", "明治45年7月29日"),
+            ("1912-07-30", "大正元年7月30日"),
+            ("1900-01-01", "明治33年1月1日"),
+        ];
+        for (iso, wareki) in table {
+            assert_eq!(
+                crate::text::wareki(d(iso)).as_deref(),
+                Some(wareki),
+                "{iso}"
+            );
+        }
     }
 
     #[test]

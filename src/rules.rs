@@ -135,6 +135,4 @@ impl Note {
 pub mod contact {
     /// マイナンバー総合フリーダイヤル (24 hours for a lost card).
     pub const MYNUMBER_FREE_DIAL: &str = "0120-95-0178";
-    /// The day the old 健康保険証 stopped working (令和7年12月2日).
-    pub const OLD_CARD_UNUSABLE_FROM: &str = "2025-12-02";
 }

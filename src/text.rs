@@ -7,7 +7,7 @@
 
 use chrono::{Datelike, NaiveDate};
 
-use crate::date::{to_wareki, Era};
+use crate::date::to_wareki;
 use crate::rules::Lang;
 
 /// Fills `{0}`…`{9}` in `template` with `args`. A placeholder without an
@@ -185,11 +185,6 @@ pub fn month(year: i32, month: u32, lang: Lang) -> String {
         Lang::Ja => fill("{0}年{1}月", &[&num(year.into()), &num(month.into())]),
         Lang::En => iso_month(year, month),
     }
-}
-
-/// The era's first year is written 元年 only in Japanese.
-pub fn era_name(era: Era, lang: Lang) -> &'static str {
-    lang.pick(era.kanji(), era.romaji())
 }
 
 #[cfg(test)]

@@ -123,5 +123,5 @@ pub fn describe_date(date: JsValue, lang: JsValue) -> Result<JsValue, JsValue> {
 /// `todayInTokyo()`: today's date in Japan, "YYYY-MM-DD".
 #[wasm_bindgen(js_name = todayInTokyo)]
 pub fn today() -> String {
-    crate::date::iso(today_in_tokyo())
+    crate::text::iso(today_in_tokyo())
 }

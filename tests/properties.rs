@@ -6,10 +6,11 @@ use chrono::{Datelike, Days, Months, NaiveDate};
 use myna_hoken::advice::{self, CardState, CertificateState, Document, Issue, Situation};
 use myna_hoken::api::{self, RawObject, RawValue, ADVICE_KEYS, CARD_DATES_KEYS, ELIGIBILITY_KEYS};
 use myna_hoken::card::{self, grace_until, renewal_from, CardQuery};
-use myna_hoken::date::{self, birthday_in_year, format_wareki, legal_age_on};
+use myna_hoken::date::{self, birthday_in_year, legal_age_on};
 use myna_hoken::eligibility::{five_year_expiry, Membership};
 use myna_hoken::parse::parse_date;
 use myna_hoken::rules::Lang;
+use myna_hoken::text;
 use proptest::prelude::*;
 
 fn day(n: i64) -> NaiveDate {
@@ -23,9 +24,9 @@ const DAYS_1900_2100: i64 = 73_413;
 fn every_day_1900_2100_round_trips_through_wareki() {
     for n in 0..=DAYS_1900_2100 {
         let d = day(n);
-        let text = format_wareki(d).expect("every day since 1900 has an era");
+        let text = text::wareki(d).expect("every day since 1900 has an era");
         assert_eq!(parse_date(&text, None, Lang::Ja), Ok(d), "{text}");
-        let iso = date::iso(d);
+        let iso = text::iso(d);
         assert_eq!(parse_date(&iso, None, Lang::Ja), Ok(d), "{iso}");
     }
 }

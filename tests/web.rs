@@ -131,31 +131,6 @@ impl Rng {
     }
 }
 
-const KEYS: [&str; 22] = [
-    "birthday",
-    "cardIssued",
-    "cardExpires",
-    "cardRenewedInWindow",
-    "appliedBefore2022April",
-    "certificateIssued",
-    "certificateRenewedInWindow",
-    "smartphone",
-    "asOf",
-    "lang",
-    "issued",
-    "membership",
-    "card",
-    "registered",
-    "registrationCancelled",
-    "certificate",
-    "numberOnFile",
-    "needsHelper",
-    "eligibilityCertificateLost",
-    "__proto__",
-    "constructor",
-    "x",
-];
-
 fn random_value(rng: &mut Rng, depth: u32) -> JsValue {
     match rng.next() % 12 {
         0 => JsValue::from_f64(f64::from_bits(rng.next())),
@@ -186,10 +161,20 @@ fn random_value(rng: &mut Rng, depth: u32) -> JsValue {
     }
 }
 
+/// Every key the API knows, and a few that objects carry anyway.
+fn keys() -> Vec<&'static str> {
+    let mut keys = Vec::new();
+    keys.extend(myna_hoken::api::CARD_DATES_KEYS);
+    keys.extend(myna_hoken::api::ELIGIBILITY_KEYS);
+    keys.extend(myna_hoken::api::ADVICE_KEYS);
+    keys.extend(["__proto__", "constructor", "x"]);
+    keys
+}
+
 fn random_object(rng: &mut Rng, depth: u32) -> Object {
     let o = Object::new();
     for _ in 0..rng.next() % 8 {
-        let k = rng.pick(&KEYS);
+        let k = rng.pick(&keys());
         Reflect::set(&o, &k.into(), &random_value(rng, depth)).unwrap();
     }
     o
