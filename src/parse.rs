@@ -10,6 +10,7 @@ use chrono::{Datelike, NaiveDate};
 use crate::date::{from_wareki, ymd, Era, Wareki, MAX_DATE, MIN_DATE};
 use crate::error::{ApiError, ErrorCode};
 use crate::rules::Lang;
+use crate::text::{fill, num};
 
 /// Longest text we try to read; anything longer is not a date.
 const MAX_LEN: usize = 40;
@@ -55,7 +56,7 @@ pub fn parse_date(text: &str, field: Option<&str>, lang: Lang) -> Result<NaiveDa
             if year < 1000 {
                 return Err(invalid());
             }
-            ymd(year, month, day).ok_or_else(invalid)?
+            ymd(year, month, day).ok_or_else(|| no_such_day(month, day, field, lang))?
         }
         Some(era) => {
             let era_error = || {
@@ -69,7 +70,7 @@ pub fn parse_date(text: &str, field: Option<&str>, lang: Lang) -> Result<NaiveDa
             };
             // 2000 is a leap year: this only rejects 2月30日, 4月31日 and the like.
             if ymd(2000, month, day).is_none() {
-                return Err(invalid());
+                return Err(no_such_day(month, day, field, lang));
             }
             let year = year.unwrap_or(1); // None: 元年
             let first_year = era.first_day().year();
@@ -80,7 +81,7 @@ pub fn parse_date(text: &str, field: Option<&str>, lang: Lang) -> Result<NaiveDa
             if year < 1 || gregorian > last_year {
                 return Err(era_error());
             }
-            ymd(gregorian, month, day).ok_or_else(invalid)?;
+            ymd(gregorian, month, day).ok_or_else(|| no_such_day(month, day, field, lang))?;
             from_wareki(Wareki {
                 era,
                 year,
@@ -92,6 +93,29 @@ pub fn parse_date(text: &str, field: Option<&str>, lang: Lang) -> Result<NaiveDa
     };
     check_range(date, field, lang)?;
     Ok(date)
+}
+
+/// `invalid_date` for a day that does not exist, saying which (2月30日).
+fn no_such_day(month: u32, day: u32, field: Option<&str>, lang: Lang) -> ApiError {
+    let (m, d) = (num(month.into()), num(day.into()));
+    let feb = month == 2;
+    ApiError {
+        code: ErrorCode::InvalidDate,
+        field: field.map(str::to_string),
+        message: fill(
+            match (lang, feb) {
+                (Lang::Ja, true) => {
+                    "{0}月{1}日という日はありません。2月は28日まで(うるう年は29日まで)です。"
+                }
+                (Lang::Ja, false) => "{0}月{1}日という日はありません。日付をご確認ください。",
+                (Lang::En, true) => {
+                    "There is no day {1} in month {0}: February has 28 days (29 in a leap year)."
+                }
+                (Lang::En, false) => "There is no day {1} in month {0}. Check the date.",
+            },
+            &[&m, &d],
+        ),
+    }
 }
 
 /// `out_of_range` unless 1900-01-01 <= date <= 2200-12-31.

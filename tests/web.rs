@@ -301,9 +301,15 @@ fn memory_stays_bounded_over_many_calls() {
 /// `parseDate(text, "en")` explains in English; `lang` must be ja or en.
 #[wasm_bindgen_test]
 fn parse_date_speaks_english_when_asked() {
-    let e = wasm::parse_date("2025-02-30".into(), "en".into()).unwrap_err();
-    let message: String = js_sys::Error::from(e).message().into();
-    assert!(message.starts_with("This is not a date"), "{message}");
+    let message = |text: &str, lang: &str| -> String {
+        let e = wasm::parse_date(text.into(), lang.into()).unwrap_err();
+        js_sys::Error::from(e).message().into()
+    };
+    assert!(message("abc", "en").starts_with("This is not a date"));
+    // A day that does not exist is named, in the visitor's language.
+    assert!(message("2025-02-30", "en").starts_with("There is no day 30 in month 2"));
+    assert!(message("2025-02-30", "ja").starts_with("2月30日という日はありません"));
+    assert!(message("令和5年4月31日", "ja").starts_with("4月31日という日はありません"));
     let e = wasm::parse_date("2025-02-28".into(), "fr".into()).unwrap_err();
     let code = Reflect::get(&e, &"code".into()).unwrap().as_string();
     assert_eq!(code.as_deref(), Some("invalid_value"));
