@@ -10,7 +10,7 @@ use serde::Serialize;
 use crate::eligibility::{five_year_expiry, Membership};
 use crate::error::{ApiError, ErrorCode};
 use crate::rules::{contact, Lang, Note, Rule, Step};
-use crate::text::{day_with_era, fill};
+use crate::text::{day_with_era, fill, join};
 
 /// The old 健康保険証 is unusable from this day (令和7年12月2日, society).
 pub const OLD_CARD_UNUSABLE_FROM: NaiveDate = match NaiveDate::from_ymd_opt(2025, 12, 2) {
@@ -270,16 +270,16 @@ pub fn advise(s: &Situation, lang: Lang) -> Result<Advice, ApiError> {
         Issue::Automatic => fill(
             lang.pick(
                 "「{0}」に当てはまるため、資格確認書は申請なしで自動的に交付されます。",
-                "Because of {1}, an eligibility certificate is issued automatically, without application.",
+                "Because of {0}, an eligibility certificate is issued automatically, without application.",
             ),
-            &[&listed.join("」「"), &listed.join("; ")],
+            &[&join(&listed, lang.pick("」「", "; "))],
         ),
         Issue::OnApplication => fill(
             lang.pick(
                 "「{0}」に当てはまるため、申請すれば資格確認書が交付されます(申請が必要です)。",
-                "Because of {1}, an eligibility certificate is issued if you apply (an application is needed).",
+                "Because of {0}, an eligibility certificate is issued if you apply (an application is needed).",
             ),
-            &[&listed.join("」「"), &listed.join("; ")],
+            &[&join(&listed, lang.pick("」「", "; "))],
         ),
         Issue::None => lang
             .pick(

@@ -105,20 +105,7 @@ impl Fields {
             entries: input.0,
             lang: Lang::Ja,
         };
-        fields.lang = match fields.get("lang") {
-            None => Lang::Ja,
-            Some(RawValue::Text(t)) if t == "ja" => Lang::Ja,
-            Some(RawValue::Text(t)) if t == "en" => Lang::En,
-            Some(_) => {
-                return Err(ApiError::new(
-                    ErrorCode::InvalidValue,
-                    Some("lang"),
-                    Lang::Ja,
-                    "言語(lang)は \"ja\" か \"en\" です。",
-                    "",
-                ))
-            }
-        };
+        fields.lang = lang_argument(fields.get("lang").unwrap_or(&RawValue::Null))?;
         let lang = fields.lang;
         if let Some((key, _)) = fields
             .entries
@@ -134,7 +121,7 @@ impl Fields {
                         "知らない項目「{0}」があります。使える項目: {1}",
                         "Unknown key \"{0}\". Allowed keys: {1}",
                     ),
-                    &[&shown, &allowed.join(", ")],
+                    &[&shown, &text::join(allowed, ", ")],
                 ),
             });
         }
@@ -231,13 +218,12 @@ impl Fields {
                 .copied()
                 .map(Some)
                 .ok_or_else(|| {
-                    let list = choices.join(" | ");
-                    self.error(
-                        ErrorCode::InvalidValue,
-                        key,
-                        &fill("次のどれかです: {0}", &[&list]),
-                        &fill("must be one of: {0}", &[&list]),
-                    )
+                    let list = text::join(choices, " | ");
+                    let message = fill(
+                        self.lang.pick("次のどれかです: {0}", "must be one of: {0}"),
+                        &[&list],
+                    );
+                    self.error(ErrorCode::InvalidValue, key, &message, &message)
                 }),
             Some(_) => Err(self.error(
                 ErrorCode::InvalidType,
@@ -404,7 +390,14 @@ pub fn lang_argument(lang: &RawValue) -> Result<Lang, ApiError> {
     match lang {
         RawValue::Null => Ok(Lang::Ja),
         RawValue::Text(t) if t == "ja" => Ok(Lang::Ja),
-        RawValue::Text(t) if t == "en" => Ok(Lang::En),
+        RawValue::Text(t) if t == "en" && cfg!(feature = "en") => Ok(Lang::En),
+        RawValue::Text(t) if t == "en" => Err(ApiError::new(
+            ErrorCode::LangUnavailable,
+            Some("lang"),
+            Lang::Ja,
+            "この版(pkg/)は日本語だけです。英語は pkg-en/ の版で。 English: use pkg-en/.",
+            "",
+        )),
         _ => Err(ApiError::new(
             ErrorCode::InvalidValue,
             Some("lang"),
@@ -484,7 +477,7 @@ pub fn describe_date(text: &RawValue, lang: &RawValue) -> Result<DateDescription
         iso: iso_text,
         seireki: text::seireki(date),
         wareki: text::wareki(date).unwrap_or_default(),
-        weekday: weekday(date, lang == Lang::En),
+        weekday: weekday(date, lang.is_en()),
         english: text::english(date),
     })
 }

@@ -85,7 +85,7 @@ pub struct CardPart {
     pub notice_to: String,
     pub status: CardStatus,
     /// Days from `asOf` to `expires` (0 on the day, negative once past).
-    pub days_left: i64,
+    pub days_left: i32,
 }
 
 /// 電子証明書 (利用者証明用) の日付.
@@ -101,7 +101,7 @@ pub struct CertificatePart {
     pub capped_by_card: bool,
     pub status: CertificateStatus,
     /// Days from `asOf` to `expires`; null when the status is `unknown`.
-    pub days_left: Option<i64>,
+    pub days_left: Option<i32>,
 }
 
 /// マイナ保険証として使える期間.
@@ -114,7 +114,7 @@ pub struct InsurancePart {
     pub grace_until: Option<NaiveDate>,
     /// Days from `asOf` to the last day it works (`graceUntil`, or
     /// `usableUntil` on a smartphone); null when the certificate is `unknown`.
-    pub days_left: Option<i64>,
+    pub days_left: Option<i32>,
 }
 
 /// The answer of `cardDates`.
@@ -214,19 +214,21 @@ pub fn read_card_face(
     printed: NaiveDate,
     lang: Lang,
 ) -> Result<FaceKind, ApiError> {
-    let impossible = |ja: &str, en: &str| {
+    // `message` is already `lang.pick(ja, en)`: the Japanese-only build
+    // then keeps no English text.
+    let impossible = |message: &str| {
         ApiError::new(
             ErrorCode::ImpossibleCardExpiry,
             Some("cardExpires"),
-            lang,
-            ja,
-            en,
+            Lang::Ja,
+            message,
+            message,
         )
     };
     if birthday_in_year(birth, printed.year()) != Some(printed) {
-        return Err(impossible(
+        return Err(impossible(lang.pick(
             "カードの有効期限は必ず誕生日です。券面の「◯年◯月◯日まで有効」と生年月日をもう一度ご確認ください。",
-            "A card always expires on a birthday. Check the printed expiry and the date of birth.",
+            "A card always expires on a birthday. Check the printed expiry and the date of birth.",)
         ));
     }
     let age = legal_age_on(birth, printed).unwrap_or(0);
@@ -235,9 +237,9 @@ pub fn read_card_face(
     } else if (5..=24).contains(&age) {
         (FaceKind::Minor, 4)
     } else {
-        return Err(impossible(
+        return Err(impossible(lang.pick(
             "この有効期限のマイナンバーカードはありえません(有効期限は発行後5回目または10回目の誕生日です)。券面と生年月日をご確認ください。",
-            "No card can have this expiry (cards expire on the 5th or 10th birthday after they are made). Check the card and the date of birth.",
+            "No card can have this expiry (cards expire on the 5th or 10th birthday after they are made). Check the card and the date of birth.",)
         ));
     };
     // The card was made before the birthday `latest_birthdays` years before
@@ -245,17 +247,20 @@ pub fn read_card_face(
     let latest_created =
         birthday_in_year(birth, printed.year() - latest_birthdays).and_then(crate::date::prev_day);
     if latest_created.is_none_or(|d| d < FIRST_CARD_DAY) {
-        return Err(impossible(
+        return Err(impossible(lang.pick(
             "この有効期限だと2016年より前に作られたカードになりますが、マイナンバーカードは2016年1月から交付されています。",
-            "This expiry would mean a card made before 2016, but My Number cards exist since January 2016.",
+            "This expiry would mean a card made before 2016, but My Number cards exist since January 2016.",)
         ));
     }
     Ok(kind)
 }
 
 /// Days from `from` to `to` (negative when `to` is earlier).
-pub fn days_between(from: NaiveDate, to: NaiveDate) -> i64 {
-    i64::from(to.num_days_from_ce()) - i64::from(from.num_days_from_ce())
+/// (i32: dates are within 1900-2200, so the difference is far from overflow;
+/// an i64 would pull serde-wasm-bindgen's formatting error path into the wasm.)
+pub fn days_between(from: NaiveDate, to: NaiveDate) -> i32 {
+    to.num_days_from_ce()
+        .saturating_sub(from.num_days_from_ce())
 }
 
 fn card_status(as_of: NaiveDate, renewal_from: NaiveDate, expires: NaiveDate) -> CardStatus {
@@ -661,11 +666,10 @@ fn card_from_issue(
     };
     let shown = if before_2022_decides { 20 } else { 18 };
     let kind = fill(
-        match (length.adult, lang) {
-            (true, Lang::Ja) => "{0}歳以上",
-            (false, Lang::Ja) => "{0}歳未満",
-            (true, Lang::En) => "{0} or over",
-            (false, Lang::En) => "under {0}",
+        if length.adult {
+            lang.pick("{0}歳以上", "{0} or over")
+        } else {
+            lang.pick("{0}歳未満", "under {0}")
         },
         &[&num(shown)],
     );
@@ -762,11 +766,13 @@ fn certificate_step(
     } else {
         Rule::CertificateValidity
     };
-    let what = match (with_card, lang) {
-        (true, Lang::Ja) => "カードと一緒に発行された電子証明書",
-        (false, Lang::Ja) => "電子証明書",
-        (true, Lang::En) => "The certificate issued with the card",
-        (false, Lang::En) => "The certificate",
+    let what = if with_card {
+        lang.pick(
+            "カードと一緒に発行された電子証明書",
+            "The certificate issued with the card",
+        )
+    } else {
+        lang.pick("電子証明書", "The certificate")
     };
     let window = if in_window {
         lang.pick(

@@ -98,7 +98,7 @@ pub struct EligibilityDates {
     pub expires: NaiveDate,
     pub status: EligibilityStatus,
     /// Days from `asOf` to `expires` (negative once past).
-    pub days_left: i64,
+    pub days_left: i32,
     #[serde(rename = "return")]
     pub return_duty: ReturnDuty,
     pub notes: Vec<Note>,

@@ -33,6 +33,9 @@ pub enum ErrorCode {
     ImpossibleCardExpiry,
     /// Two answers that cannot both be true.
     InconsistentInput,
+    /// `lang: "en"` asked of the Japanese-only build (www/pkg/): English
+    /// texts are in the bilingual build (www/pkg-en/).
+    LangUnavailable,
 }
 
 impl ErrorCode {
@@ -51,11 +54,12 @@ impl ErrorCode {
             ErrorCode::AsOfBeforeStart => "as_of_before_start",
             ErrorCode::ImpossibleCardExpiry => "impossible_card_expiry",
             ErrorCode::InconsistentInput => "inconsistent_input",
+            ErrorCode::LangUnavailable => "lang_unavailable",
         }
     }
 
     /// Every code, for documentation and tests.
-    pub const ALL: [ErrorCode; 12] = [
+    pub const ALL: [ErrorCode; 13] = [
         ErrorCode::InvalidInput,
         ErrorCode::InvalidType,
         ErrorCode::MissingField,
@@ -68,6 +72,7 @@ impl ErrorCode {
         ErrorCode::AsOfBeforeStart,
         ErrorCode::ImpossibleCardExpiry,
         ErrorCode::InconsistentInput,
+        ErrorCode::LangUnavailable,
     ];
 }
 

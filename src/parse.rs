@@ -103,15 +103,16 @@ fn no_such_day(month: u32, day: u32, field: Option<&str>, lang: Lang) -> ApiErro
         code: ErrorCode::InvalidDate,
         field: field.map(str::to_string),
         message: fill(
-            match (lang, feb) {
-                (Lang::Ja, true) => {
-                    "{0}月{1}日という日はありません。2月は28日まで(うるう年は29日まで)です。"
-                }
-                (Lang::Ja, false) => "{0}月{1}日という日はありません。日付をご確認ください。",
-                (Lang::En, true) => {
-                    "There is no day {1} in month {0}: February has 28 days (29 in a leap year)."
-                }
-                (Lang::En, false) => "There is no day {1} in month {0}. Check the date.",
+            if feb {
+                lang.pick(
+                    "{0}月{1}日という日はありません。2月は28日まで(うるう年は29日まで)です。",
+                    "There is no day {1} in month {0}: February has 28 days (29 in a leap year).",
+                )
+            } else {
+                lang.pick(
+                    "{0}月{1}日という日はありません。日付をご確認ください。",
+                    "There is no day {1} in month {0}. Check the date.",
+                )
             },
             &[&m, &d],
         ),

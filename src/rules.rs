@@ -12,12 +12,22 @@ pub enum Lang {
 }
 
 impl Lang {
-    /// Chooses between a Japanese and an English text.
+    /// Chooses between a Japanese and an English text. Without the `en`
+    /// feature (the page's default download) this is always the Japanese
+    /// one, so the linker drops every English text from the wasm.
+    #[inline(always)]
     pub fn pick<'a>(self, ja: &'a str, en: &'a str) -> &'a str {
-        match self {
-            Lang::Ja => ja,
-            Lang::En => en,
+        if self.is_en() {
+            en
+        } else {
+            ja
         }
+    }
+
+    /// English, in a build that has English texts (`en` feature).
+    #[inline(always)]
+    pub fn is_en(self) -> bool {
+        cfg!(feature = "en") && self == Lang::En
     }
 }
 

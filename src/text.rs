@@ -38,6 +38,19 @@ pub fn fill(template: &str, args: &[&str]) -> String {
     out
 }
 
+/// `items` joined with `separator` (a plain loop: `[&str]::join` costs
+/// about 1 KB of wasm).
+pub fn join(items: &[&str], separator: &str) -> String {
+    let mut out = String::new();
+    for (i, item) in items.iter().enumerate() {
+        if i > 0 {
+            out.push_str(separator);
+        }
+        out.push_str(item);
+    }
+    out
+}
+
 /// A number in decimal (no `fmt` machinery).
 pub fn num(n: i64) -> String {
     let mut digits = [0u8; 20];
@@ -136,9 +149,10 @@ pub fn english(d: NaiveDate) -> String {
 
 /// "2024年9月18日" / "18 September 2024".
 pub fn day(d: NaiveDate, lang: Lang) -> String {
-    match lang {
-        Lang::Ja => seireki(d),
-        Lang::En => english(d),
+    if lang.is_en() {
+        english(d)
+    } else {
+        seireki(d)
     }
 }
 
@@ -147,15 +161,16 @@ pub fn day_with_era(d: NaiveDate, lang: Lang) -> String {
     let Some(w) = to_wareki(d) else {
         return day(d, lang);
     };
-    match lang {
-        Lang::Ja => fill(
-            "{0}({1}{2}年)",
-            &[&seireki(d), w.era.kanji(), &era_year(w.year)],
-        ),
-        Lang::En => fill(
+    if lang.is_en() {
+        fill(
             "{0} ({1} {2})",
             &[&english(d), w.era.romaji(), &num(w.year.into())],
-        ),
+        )
+    } else {
+        fill(
+            "{0}({1}{2}年)",
+            &[&seireki(d), w.era.kanji(), &era_year(w.year)],
+        )
     }
 }
 
@@ -181,9 +196,10 @@ pub fn iso_month(year: i32, month: u32) -> String {
 
 /// "2024年6月" / "June 2024" for a "YYYY-MM" month.
 pub fn month(year: i32, month: u32, lang: Lang) -> String {
-    match lang {
-        Lang::Ja => fill("{0}年{1}月", &[&num(year.into()), &num(month.into())]),
-        Lang::En => iso_month(year, month),
+    if lang.is_en() {
+        iso_month(year, month)
+    } else {
+        fill("{0}年{1}月", &[&num(year.into()), &num(month.into())])
     }
 }
 

@@ -25,9 +25,10 @@ if [ "$have" != "$want" ]; then
   cargo install wasm-bindgen-cli --version "$want" --no-default-features --debug --force
 fi
 
-# npm binaryen for wasm-opt (Debian's wasm-opt 108 breaks current output).
-if [ ! -x tests/tools/node_modules/.bin/wasm-opt ]; then
-  say "npm ci in tests/tools (binaryen)"
+# npm binaryen for wasm-opt (Debian's wasm-opt 108 breaks current output),
+# and esbuild, which bundles and minifies the page's JS and CSS.
+if [ ! -x tests/tools/node_modules/.bin/wasm-opt ] || [ ! -x tests/tools/node_modules/.bin/esbuild ]; then
+  say "npm ci in tests/tools (binaryen, esbuild)"
   (cd tests/tools && npm ci --no-audit --no-fund --loglevel=error)
 fi
 

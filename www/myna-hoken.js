@@ -5,27 +5,29 @@
 // renders what it returns. No date arithmetic here: every date, weekday and
 // 和暦 string comes from the engine. The DOM is built with createElement and
 // textContent only (the demo page requires Trusted Types).
-import init, {
-  cardDates,
-  eligibilityCertificateDates,
-  adviseDocuments,
-  parseDate,
-  describeDate,
-  formatWareki,
+import initJa, {
+  cardDates, eligibilityCertificateDates, adviseDocuments, parseDate, describeDate, formatWareki,
 } from './pkg/myna_hoken.js';
-
 import ja from './myna-hoken-ja.js';
 
-let engine = null;
-/** Loads the wasm once for every widget on the page. */
-const engineReady = () => (engine ??= init());
-
-/** The widget's words; English is fetched only when a widget asks for it. */
+/** The engine and the widget's words, per language, loaded once for every widget
+ *  on the page. pkg/ has the engine's Japanese texts only (the default download);
+ *  pkg-en/ (both languages) and the English words are fetched only when a widget
+ *  asks for English. If they cannot be fetched, the widget stays in Japanese. */
+const ENGINE = {};
 const TEXT = { ja };
-let english = null;
-const loadText = (lang) => (lang === 'en'
-  ? (english ??= import('./myna-hoken-en.js').then((m) => { TEXT.en = m.default; }, () => {}))
-  : Promise.resolve());
+const loading = {};
+const start = (init, dir) => init({ module_or_path: new URL(`./${dir}/myna_hoken_bg.wasm`, import.meta.url) });
+const load = (lang) => (lang === 'en'
+  ? (loading.en ??= Promise.all([
+    // A URL, not a bare path, so that the bundler leaves pkg-en/ out of the default download.
+    import(new URL('./pkg-en/myna_hoken.js', import.meta.url).href)
+      .then(async (m) => { await start(m.default, 'pkg-en'); ENGINE.en = m; }),
+    import('./myna-hoken-en.js').then((m) => { TEXT.en = m.default; }),
+  ]).catch(() => {}))
+  : (loading.ja ??= start(initJa, 'pkg').then(() => {
+    ENGINE.ja = { cardDates, eligibilityCertificateDates, adviseDocuments, parseDate, describeDate, formatWareki };
+  })));
 
 const VIEWS = ['card', 'documents', 'eligibility'];
 
@@ -106,7 +108,13 @@ export class MynaHoken extends HTMLElement {
     return own?.toLowerCase().startsWith('en') ? 'en' : 'ja';
   }
 
-  get t() { return TEXT[this.language] ?? TEXT.ja; }
+  /** The language shown: English once its engine and words are here, else Japanese. */
+  get shown() { return this.language === 'en' && ENGINE.en && TEXT.en ? 'en' : 'ja'; }
+
+  get t() { return TEXT[this.shown]; }
+
+  /** The engine's functions in the language shown. */
+  get api() { return ENGINE[this.shown]; }
 
   connectedCallback() {
     if (this.started) return;
@@ -114,7 +122,9 @@ export class MynaHoken extends HTMLElement {
     window.addEventListener('hashchange', this.onHash);
     const v = this.getAttribute('view');
     if (VIEWS.includes(v)) this.view = v;
-    engineReady().then(() => loadText(this.language)).then(() => this.start(), (e) => loadText(this.language).then(() => this.fail(e)));
+    // If the engine cannot start, the English words may still come (load('en') never rejects).
+    load('ja').then(() => load(this.language)).then(() => this.start(),
+      (e) => (this.language === 'en' ? load('en') : Promise.resolve()).then(() => this.fail(e)));
   }
 
   disconnectedCallback() {
@@ -127,8 +137,8 @@ export class MynaHoken extends HTMLElement {
     if (name === 'view' && VIEWS.includes(now)) this.show(now, false);
     else if (name === 'lang') {
       const lang = this.language;
-      if (TEXT[lang]) this.relabel();
-      else loadText(lang).then(() => { if (this.language === lang) this.relabel(); });
+      if (this.shown === lang) this.relabel();
+      else load(lang).then(() => { if (this.language === lang) this.relabel(); });
     }
     else if (name === 'as-of' && this.results[this.view]) this.compute(false);
   }
@@ -141,7 +151,7 @@ export class MynaHoken extends HTMLElement {
 
   /** WebAssembly cannot run: keep (or write) the static summary and the contact points. */
   fail(error) {
-    const t = this.t;
+    const t = TEXT[this.language] ?? TEXT.ja;
     this.replaceChildren(...this.childNodes.length && this.querySelector(':scope > .mh-fallback')
       ? [...this.childNodes] : [fallbackSummary(t)]);
     this.prepend(h('p', { class: 'mh-fail', role: 'status', text: t.fail }));
@@ -155,7 +165,7 @@ export class MynaHoken extends HTMLElement {
     const t = this.t;
     this.root?.remove();
     this.panels = {};
-    this.root = h('div', { class: 'mh-root', lang: this.language, 'data-view': this.view });
+    this.root = h('div', { class: 'mh-root', lang: this.shown, 'data-view': this.view });
     const tabs = h('div', { class: 'mh-views', role: 'group', 'aria-label': t.viewsLabel },
       VIEWS.map((v) => h('button', {
         type: 'button', class: 'mh-view-button', 'data-view': v, 'aria-pressed': String(v === this.view),
@@ -332,13 +342,13 @@ export class MynaHoken extends HTMLElement {
     const text = box.querySelector('input').value.trim();
     const out = box.querySelector('.mh-echo');
     let iso = null;
-    if (text) try { iso = parseDate(text); } catch { iso = null; }
+    if (text) try { iso = this.api.parseDate(text); } catch { iso = null; }
     if (iso === out.dataset.iso) return;
     out.dataset.iso = iso ?? '';
     out.replaceChildren(...(iso ? [this.t.echo, this.dateOut(iso)] : []));
     if (iso && !fromPicker) {
       let wareki = '';
-      try { wareki = formatWareki(iso); } catch { /* no 和暦 for this day: leave the pickers */ }
+      try { wareki = this.api.formatWareki(iso); } catch { /* no 和暦 for this day: leave the pickers */ }
       const m = /^(令和|平成|昭和|大正|明治)(元|\d+)年(\d+)月(\d+)日$/.exec(wareki);
       if (m) {
         const part = (p) => box.querySelector(`[data-part="${p}"]`);
@@ -524,7 +534,7 @@ export class MynaHoken extends HTMLElement {
    *  full-width digits, and names the field at fault in the visitor's language. */
   gather(view) {
     const v = this.values[view];
-    const input = { lang: this.language };
+    const input = { lang: this.shown };
     const asOf = String(v.asOf ?? '').trim() || this.getAttribute('as-of') || '';
     for (const key of KEYS[view]) {
       let value = key === 'asOf' ? asOf : v[key];
@@ -548,7 +558,8 @@ export class MynaHoken extends HTMLElement {
     const view = this.view;
     if (!quiet) this.readForm();
     const input = this.gather(view);
-    const call = { card: cardDates, documents: adviseDocuments, eligibility: eligibilityCertificateDates }[view];
+    const api = this.api;
+    const call = { card: api.cardDates, documents: api.adviseDocuments, eligibility: api.eligibilityCertificateDates }[view];
     let result;
     try { result = call(input); } catch (e) { return this.showErrors([asError(e)]); }
     if (view === 'card') {
@@ -614,16 +625,16 @@ export class MynaHoken extends HTMLElement {
     for (const key of KEYS[view]) {
       if (!(key in input) || input[key] === '') continue;
       let value = String(input[key]);
-      if (DATE_KEYS.has(key)) try { value = parseDate(value); } catch { /* keep as typed */ }
+      if (DATE_KEYS.has(key)) try { value = this.api.parseDate(value); } catch { /* keep as typed */ }
       params.set(key, value);
     }
-    if (this.language === 'en') params.set('lang', 'en');
+    if (this.shown === 'en') params.set('lang', 'en');
     const hash = `#${params}`;
     if (location.hash !== hash) history.replaceState(history.state, '', hash);
   }
 
   /** Reads answers from the fragment (`#birthday=1985-09-18&cardIssued=2020-05-20`). */
-  readFragment(focus) {
+  readFragment(focus, langTried = false) {
     if (!this.root) return;
     const raw = location.hash.slice(1);
     if (!raw.includes('=')) return;
@@ -647,7 +658,7 @@ export class MynaHoken extends HTMLElement {
     }
     const lang = params.get('lang');
     if (lang && lang !== this.language && ['ja', 'en'].includes(lang)) {
-      if (!TEXT[lang]) return void loadText(lang).then(() => { if (TEXT[lang]) this.readFragment(focus); });
+      if (lang === 'en' && !ENGINE.en && !langTried) return void load(lang).then(() => this.readFragment(focus, true));
       this.setAttribute('lang', lang);
     }
     this.values[view] = values;
@@ -668,8 +679,8 @@ export class MynaHoken extends HTMLElement {
   /** "2024年9月18日(水) 令和6年9月18日" from the engine, as a node. */
   dateOut(iso) {
     let d;
-    try { d = describeDate(iso, this.language); } catch { return h('span', { text: iso }); }
-    const en = this.language === 'en';
+    try { d = this.api.describeDate(iso, this.shown); } catch { return h('span', { text: iso }); }
+    const en = this.shown === 'en';
     return h('span', { class: 'mh-day' },
       h('time', { datetime: d.iso, class: 'mh-seireki', text: en ? `${d.weekday} ${d.english}` : `${d.seireki}(${d.weekday})` }),
       ' ', h('span', { class: 'mh-wareki', text: en ? `(${d.wareki})` : d.wareki }));
@@ -677,8 +688,8 @@ export class MynaHoken extends HTMLElement {
 
   dateText(iso) {
     try {
-      const d = describeDate(iso, this.language);
-      return this.language === 'en' ? `${d.weekday} ${d.english}` : `${d.seireki}(${d.weekday})`;
+      const d = this.api.describeDate(iso, this.shown);
+      return this.shown === 'en' ? `${d.weekday} ${d.english}` : `${d.seireki}(${d.weekday})`;
     } catch { return iso; }
   }
 
@@ -848,7 +859,7 @@ export class MynaHoken extends HTMLElement {
         h('p', { class: `mh-status mh-status-${r.status}`, 'data-status': r.status }, e.headline, ' ',
           h('strong', {}, this.dateOut(r.expires)), ' ', h('span', { text: `(${e.status[r.status] ?? r.status})` }))),
       h('table', { class: 'mh-table' }, h('caption', { text: e.tableTitle }), h('tbody', {},
-        h('tr', {}, h('th', { scope: 'row', text: e.issued }), h('td', { 'data-field': 'issued' }, this.dateOut(r.issued ?? parseDate(input.issued)))),
+        h('tr', {}, h('th', { scope: 'row', text: e.issued }), h('td', { 'data-field': 'issued' }, this.dateOut(r.issued ?? this.api.parseDate(input.issued)))),
         h('tr', {}, h('th', { scope: 'row', text: e.expires }), h('td', { 'data-field': 'expires' }, this.dateOut(r.expires))))),
       duties.length ? h('div', { class: 'mh-return', 'data-to': ret.to },
         h('h4', { class: 'mh-subhead', text: e.returnTitle }), h('ul', { class: 'mh-list' }, duties.map((d) => h('li', { text: d })))) : null);

@@ -46,12 +46,42 @@ pub fn run_all(call: &dyn Fn(&str, &Value) -> Outcome) -> (usize, Vec<String>) {
         for case in table["cases"].as_array().expect("cases") {
             count += 1;
             let name = case["name"].as_str().unwrap_or("?");
-            if let Err(why) = check(function, case, call(function, &case["input"])) {
+            let outcome = call(function, &case["input"]);
+            let result = if english_unavailable(&case["input"]) {
+                check_lang_unavailable(outcome)
+            } else {
+                check(function, case, outcome)
+            };
+            if let Err(why) = result {
                 failures.push(format!("{file}: {name}: {why}"));
             }
         }
     }
     (count, failures)
+}
+
+/// In the Japanese-only build (`--no-default-features`, www/pkg/) a case
+/// asking for English must get `lang_unavailable` on `lang` instead of its
+/// answer (README "Error codes"); every other case must answer exactly as in
+/// the bilingual build.
+fn english_unavailable(input: &Value) -> bool {
+    !cfg!(feature = "en") && input["lang"] == "en"
+}
+
+fn check_lang_unavailable(outcome: Outcome) -> Result<(), String> {
+    match outcome {
+        Outcome::Error { code, field }
+            if code == "lang_unavailable" && field.as_deref() == Some("lang") =>
+        {
+            Ok(())
+        }
+        Outcome::Error { code, field } => Err(format!(
+            "Japanese-only build: expected lang_unavailable on lang, got {code} on {field:?}"
+        )),
+        Outcome::Answer(got) => Err(format!(
+            "Japanese-only build: expected lang_unavailable, got an answer {got}"
+        )),
+    }
 }
 
 fn check(function: &str, case: &Value, outcome: Outcome) -> Result<(), String> {

@@ -9,8 +9,9 @@ import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 
 const here = dirname(fileURLToPath(import.meta.url));
-/** The folder served: www/ of this checkout (MH_WWW may point at another build). */
-export const WWW = resolve(process.env.MH_WWW ?? join(here, '..', '..', 'www'));
+/** The folder served: www/dist of this checkout, as `sh www/build.sh` makes it
+ *  (MH_WWW may point at another build, e.g. www/ for the unbundled sources). */
+export const WWW = resolve(process.env.MH_WWW ?? join(here, '..', '..', 'www', 'dist'));
 export const OUT = join(here, 'out');
 export const CHROMIUM = process.env.CHROMIUM ?? '/usr/bin/chromium';
 export const CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' data:; require-trusted-types-for 'script'";

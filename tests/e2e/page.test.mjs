@@ -6,7 +6,7 @@ import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { axe, cellDate, CSP, launch, open, outDir, startServer, tabTo, typeInto } from './helpers.mjs';
+import { axe, cellDate, CSP, launch, open, outDir, startServer, tabTo, typeInto, WWW } from './helpers.mjs';
 
 let srv;
 before(async () => { srv = await startServer(); });
@@ -20,8 +20,15 @@ async function withBrowser(opts, fn) {
 
 const SOCIETY = '#birthday=1985-09-18&cardIssued=2020-05-20&asOf=2026-11-24';
 const visible = '.mh-panel:not([hidden]) .mh-result:not([hidden])';
-const OWN_FILES = new Set(['/index.html', '/style.css', '/myna-hoken.js', '/myna-hoken-ja.js',
-  '/pkg/myna_hoken.js', '/pkg/myna_hoken_bg.wasm']);
+const OWN_FILES = new Set(['/index.html', '/demo.css', '/myna-hoken.css', '/myna-hoken.js', '/pkg/myna_hoken_bg.wasm']);
+
+test('the demo page embeds the widget exactly as embed.html tells a site to', () => {
+  const squash = (html) => html.split('\n').map((l) => l.trim()).filter(Boolean).join('\n');
+  const page = squash(readFileSync(join(WWW, 'index.html'), 'utf8'));
+  const snippet = squash(readFileSync(join(WWW, 'embed.html'), 'utf8'));
+  assert.ok(snippet.includes('<myna-hoken>') && snippet.includes('mh-fallback'));
+  assert.ok(page.includes(snippet), 'index.html carries embed.html verbatim');
+});
 
 test('the empty form: axe finds nothing, no console errors, fallback hidden', async () => {
   await withBrowser({}, async (b) => {
@@ -179,10 +186,19 @@ test('English: the switch on the page, lang="en" on the element, and the engine\
     const { page } = b;
     await open(page, srv.origin, SOCIETY);
     await page.waitForSelector(visible);
+    const count = b.log.requests.length;
     await tabTo(page, '.mh-lang');
     await page.keyboard.press('Enter');
     assert.equal(await page.locator('myna-hoken').getAttribute('lang'), 'en');
     await page.waitForSelector('.mh-root[lang="en"]');
+    // English is fetched only now, from the same origin: the English words and
+    // the bilingual engine (pkg-en/), nothing else.
+    const fetched = b.log.requests.slice(count).map((u) => {
+      const x = new URL(u);
+      assert.equal(x.origin, srv.origin, u);
+      return x.pathname.replace(/^\/myna-hoken-en-[A-Z0-9]+\.js$/, '/myna-hoken-en-(hash).js');
+    });
+    assert.deepEqual(fetched.sort(), ['/myna-hoken-en-(hash).js', '/pkg-en/myna_hoken.js', '/pkg-en/myna_hoken_bg.wasm']);
     assert.ok(await page.evaluate(() => document.activeElement?.classList.contains('mh-lang')), 'focus stays on the switch');
     assert.equal(await page.locator('.mh-lang').innerText(), '日本語');
     assert.match(await page.locator('.mh-view-button[data-view="card"]').innerText(), /Check expiry dates/);
@@ -216,6 +232,38 @@ test('English: the switch on the page, lang="en" on the element, and the engine\
     });
     await page.waitForSelector('#second .mh-root[lang="en"]');
     assert.equal(await page.locator('#second .mh-view-button[aria-pressed="true"]').innerText(), 'Eligibility certificate expiry');
+    assert.deepEqual(b.problems(), []);
+  });
+});
+
+test('the two builds: pkg/ answers in Japanese and refuses English; pkg-en/ answers in both', async () => {
+  await withBrowser({}, async (b) => {
+    const { page } = b;
+    await open(page, srv.origin);
+    const got = await page.evaluate(async () => {
+      const ja = await import('./pkg/myna_hoken.js');
+      await ja.default();
+      // A second module instance for the bilingual build (its own wasm memory).
+      const en = await import('./pkg-en/myna_hoken.js');
+      await en.default();
+      const input = { birthday: '1985-09-18', cardIssued: '2020-05-20', asOf: '2024-07-01' };
+      const attempt = (f) => { try { return f(); } catch (e) { return { code: e.code, field: e.field }; } };
+      return {
+        jaDefault: ja.cardDates(input).certificate.expires,
+        jaStep: ja.cardDates(input).steps[0].text,
+        jaEnglish: attempt(() => ja.cardDates({ ...input, lang: 'en' })),
+        jaParse: attempt(() => ja.parseDate('2025-02-30', 'en')),
+        enEnglish: en.cardDates({ ...input, lang: 'en' }).steps[0].text,
+        enJapanese: en.cardDates(input).steps[0].text,
+      };
+    });
+    // RULES.md's worked example: card made 2020-05-20, born 9/18 → the 5th birthday after, 2024-09-18.
+    assert.equal(got.jaDefault, '2024-09-18');
+    assert.match(got.jaStep, /[ぁ-ん]/);
+    assert.deepEqual(got.jaEnglish, { code: 'lang_unavailable', field: 'lang' });
+    assert.deepEqual(got.jaParse, { code: 'lang_unavailable', field: 'lang' });
+    assert.doesNotMatch(got.enEnglish, /[ぁ-ん]{3}/);
+    assert.equal(got.enJapanese, got.jaStep, 'both builds write the same Japanese');
     assert.deepEqual(b.problems(), []);
   });
 });
