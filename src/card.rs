@@ -214,22 +214,18 @@ pub fn read_card_face(
     printed: NaiveDate,
     lang: Lang,
 ) -> Result<FaceKind, ApiError> {
-    // `message` is already `lang.pick(ja, en)`: the Japanese-only build
-    // then keeps no English text.
-    let impossible = |message: &str| {
-        ApiError::new(
-            ErrorCode::ImpossibleCardExpiry,
-            Some("cardExpires"),
-            Lang::Ja,
-            message,
-            message,
-        )
+    // Takes the message already picked (`lang.pick` is inlined at each call,
+    // so the Japanese-only build keeps no English text).
+    let impossible = |message: &str| ApiError {
+        code: ErrorCode::ImpossibleCardExpiry,
+        field: Some("cardExpires".to_string()),
+        message: message.to_string(),
     };
     if birthday_in_year(birth, printed.year()) != Some(printed) {
         return Err(impossible(lang.pick(
             "カードの有効期限は必ず誕生日です。券面の「◯年◯月◯日まで有効」と生年月日をもう一度ご確認ください。",
-            "A card always expires on a birthday. Check the printed expiry and the date of birth.",)
-        ));
+            "A card always expires on a birthday. Check the printed expiry and the date of birth.",
+        )));
     }
     let age = legal_age_on(birth, printed).unwrap_or(0);
     let (kind, latest_birthdays) = if age >= 27 {
@@ -239,8 +235,8 @@ pub fn read_card_face(
     } else {
         return Err(impossible(lang.pick(
             "この有効期限のマイナンバーカードはありえません(有効期限は発行後5回目または10回目の誕生日です)。券面と生年月日をご確認ください。",
-            "No card can have this expiry (cards expire on the 5th or 10th birthday after they are made). Check the card and the date of birth.",)
-        ));
+            "No card can have this expiry (cards expire on the 5th or 10th birthday after they are made). Check the card and the date of birth.",
+        )));
     };
     // The card was made before the birthday `latest_birthdays` years before
     // the expiry; that must be on or after 2016-01-01.
@@ -249,8 +245,8 @@ pub fn read_card_face(
     if latest_created.is_none_or(|d| d < FIRST_CARD_DAY) {
         return Err(impossible(lang.pick(
             "この有効期限だと2016年より前に作られたカードになりますが、マイナンバーカードは2016年1月から交付されています。",
-            "This expiry would mean a card made before 2016, but My Number cards exist since January 2016.",)
-        ));
+            "This expiry would mean a card made before 2016, but My Number cards exist since January 2016.",
+        )));
     }
     Ok(kind)
 }

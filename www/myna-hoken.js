@@ -17,15 +17,15 @@ import ja from './myna-hoken-ja.js';
 const ENGINE = {};
 const TEXT = { ja };
 const loading = {};
-const start = (init, dir) => init({ module_or_path: new URL(`./${dir}/myna_hoken_bg.wasm`, import.meta.url) });
+const boot = (init, dir) => init({ module_or_path: new URL(`./${dir}/myna_hoken_bg.wasm`, import.meta.url) });
 const load = (lang) => (lang === 'en'
   ? (loading.en ??= Promise.all([
     // A URL, not a bare path, so that the bundler leaves pkg-en/ out of the default download.
     import(new URL('./pkg-en/myna_hoken.js', import.meta.url).href)
-      .then(async (m) => { await start(m.default, 'pkg-en'); ENGINE.en = m; }),
+      .then(async (m) => { await boot(m.default, 'pkg-en'); ENGINE.en = m; }),
     import('./myna-hoken-en.js').then((m) => { TEXT.en = m.default; }),
   ]).catch(() => {}))
-  : (loading.ja ??= start(initJa, 'pkg').then(() => {
+  : (loading.ja ??= boot(initJa, 'pkg').then(() => {
     ENGINE.ja = { cardDates, eligibilityCertificateDates, adviseDocuments, parseDate, describeDate, formatWareki };
   })));
 
