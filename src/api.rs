@@ -3,19 +3,21 @@
 //!
 //! Inputs arrive as a list of `(key, RawValue)` so that every check (unknown
 //! key, wrong type, missing field) gets its own stable code and the field at
-//! fault. `wasm.rs` only converts `JsValue` to and from these types.
+//! fault. `wasm.rs` only converts `JsValue` to and from these types. The keys
+//! and their types are those of `schema`.
 
 use chrono::NaiveDate;
-use serde::{Serialize, Serializer};
+use serde::Serializer;
 
-use crate::advice::{self, Advice, CardState, CertificateState, Situation};
-use crate::card::{self, CardDates, CardQuery};
-use crate::date::weekday;
+use crate::advice::{self, Advice, CardState, Situation};
+use crate::answer::{Msg, Values};
+use crate::card::{self, CardDates, CardQuery, CertificateStatus};
+use crate::date::{to_wareki, weekday_index};
 use crate::eligibility::{self, EligibilityDates, Membership};
-use crate::error::{ApiError, ErrorCode};
+use crate::error::ApiError;
 use crate::parse::parse_date;
-use crate::rules::Lang;
-use crate::text::{self, fill, iso};
+use crate::schema::{self, FieldSpec};
+use crate::text::{self, iso};
 
 /// One input value, as much as the engine needs to know about it.
 #[derive(Clone, Debug, PartialEq)]
@@ -35,97 +37,39 @@ pub struct RawObject(pub Vec<(String, RawValue)>);
 
 /// The error for an input that is not a plain object.
 pub fn not_an_object() -> ApiError {
-    ApiError::new(
-        ErrorCode::InvalidInput,
-        None,
-        Lang::Ja,
-        "入力はオブジェクト({ birthday: \"1985-09-18\", ... } の形)で渡してください。",
-        "",
-    )
+    ApiError::new(Msg::InvalidInput, None)
 }
 
-/// 項目名: the visitor-facing name of an input key.
-pub fn field_label(key: &str, lang: Lang) -> &'static str {
-    let (ja, en) = match key {
-        "birthday" => ("生年月日", "Date of birth"),
-        "cardIssued" => ("カードの発行日", "Card issue date"),
-        "cardExpires" => ("カードの有効期限(券面)", "Card expiry (printed)"),
-        "cardRenewedInWindow" => (
-            "期限前3か月以内のカード更新",
-            "Card renewed in the last 3 months",
-        ),
-        "appliedBefore2022April" => ("2022年4月1日より前の申請", "Applied before 1 April 2022"),
-        "certificateIssued" => (
-            "電子証明書の発行・更新日",
-            "Certificate issue or renewal date",
-        ),
-        "certificateRenewedInWindow" => (
-            "期限前3か月以内の電子証明書更新",
-            "Certificate renewed in the last 3 months",
-        ),
-        "smartphone" => ("スマートフォンのマイナ保険証", "Smartphone マイナ保険証"),
-        "asOf" => ("基準日", "Date to check"),
-        "lang" => ("言語", "Language"),
-        "issued" => ("資格確認書の交付日", "Eligibility certificate issue date"),
-        "membership" => ("加入区分", "Membership"),
-        "card" => ("マイナンバーカード", "My Number card"),
-        "registered" => ("健康保険証の利用登録", "Registered for insurance use"),
-        "registrationCancelled" => ("利用登録の解除", "Registration cancelled"),
-        "certificate" => ("電子証明書", "Electronic certificate"),
-        "numberOnFile" => (
-            "当組合へのマイナンバー登録",
-            "My Number on file with the society",
-        ),
-        "needsHelper" => ("介助者のサポート", "Needs a helper"),
-        "eligibilityCertificateLost" => (
-            "資格確認書の紛失・き損",
-            "Eligibility certificate lost or damaged",
-        ),
-        "date" => ("日付", "Date"),
-        _ => ("入力", "Input"),
-    };
-    lang.pick(ja, en)
-}
-
-/// Reads the keys of one input object, checking each as it is asked for.
+/// Reads the keys of one input object, checking each against the schema.
 pub struct Fields {
     entries: Vec<(String, RawValue)>,
-    /// The language of texts and messages (`lang` key).
-    pub lang: Lang,
+    spec: &'static [FieldSpec],
 }
 
 impl Fields {
-    /// Checks that every key is in `allowed` (plus `lang`) and reads `lang`.
+    /// Checks that every key is one of `spec`.
     ///
     /// # Errors
-    /// `unknown_field` naming the first unknown key; `invalid_value` for a
-    /// `lang` other than `ja` / `en`.
-    pub fn new(input: RawObject, allowed: &[&str]) -> Result<Fields, ApiError> {
-        let mut fields = Fields {
-            entries: input.0,
-            lang: Lang::Ja,
-        };
-        fields.lang = lang_argument(fields.get("lang").unwrap_or(&RawValue::Null))?;
-        let lang = fields.lang;
-        if let Some((key, _)) = fields
-            .entries
+    /// `unknown_field` naming the first unknown key.
+    pub fn new(input: RawObject, spec: &'static [FieldSpec]) -> Result<Fields, ApiError> {
+        if let Some((key, _)) = input
+            .0
             .iter()
-            .find(|(k, _)| k != "lang" && !allowed.contains(&k.as_str()))
+            .find(|(k, _)| !spec.iter().any(|f| f.key == k.as_str()))
         {
             let shown: String = key.chars().take(40).collect();
-            return Err(ApiError {
-                code: ErrorCode::UnknownField,
-                field: Some(shown.clone()),
-                message: fill(
-                    lang.pick(
-                        "知らない項目「{0}」があります。使える項目: {1}",
-                        "Unknown key \"{0}\". Allowed keys: {1}",
-                    ),
-                    &[&shown, &text::join(allowed, ", ")],
-                ),
-            });
+            return Err(ApiError::with(
+                Msg::UnknownField,
+                Some(&shown),
+                Values::new()
+                    .text("key", shown.clone())
+                    .text("allowed", text::join(&schema::keys(spec), ", ")),
+            ));
         }
-        Ok(fields)
+        Ok(Fields {
+            entries: input.0,
+            spec,
+        })
     }
 
     /// The value of `key`, `None` when absent, null or undefined.
@@ -137,28 +81,12 @@ impl Fields {
             .filter(|v| **v != RawValue::Null)
     }
 
-    fn error(&self, code: ErrorCode, key: &str, ja: &str, en: &str) -> ApiError {
-        let label = field_label(key, self.lang);
-        ApiError {
-            code,
-            field: Some(key.to_string()),
-            message: fill("{0}: {1}", &[label, self.lang.pick(ja, en)]),
-        }
-    }
-
     /// A required field.
     ///
     /// # Errors
     /// `missing_field`.
     pub fn require<T>(&self, key: &str, value: Option<T>) -> Result<T, ApiError> {
-        value.ok_or_else(|| {
-            self.error(
-                ErrorCode::MissingField,
-                key,
-                "入力してください。",
-                "this is required.",
-            )
-        })
+        value.ok_or_else(|| ApiError::new(Msg::MissingField, Some(key)))
     }
 
     /// A date field ("YYYY-MM-DD", or any form `parseDate` reads).
@@ -168,19 +96,8 @@ impl Fields {
     pub fn date(&self, key: &str) -> Result<Option<NaiveDate>, ApiError> {
         match self.get(key) {
             None => Ok(None),
-            Some(RawValue::Text(t)) => parse_date(t, Some(key), self.lang).map(Some).map_err(|e| {
-                let label = field_label(key, self.lang);
-                ApiError {
-                    message: fill("{0}: {1}", &[label, &e.message]),
-                    ..e
-                }
-            }),
-            Some(_) => Err(self.error(
-                ErrorCode::InvalidType,
-                key,
-                "日付は \"2025-12-02\" のような文字列で渡してください。",
-                "pass dates as strings like \"2025-12-02\".",
-            )),
+            Some(RawValue::Text(t)) => parse_date(t, Some(key)).map(Some),
+            Some(_) => Err(ApiError::new(Msg::InvalidTypeDate, Some(key))),
         }
     }
 
@@ -192,24 +109,16 @@ impl Fields {
         match self.get(key) {
             None => Ok(None),
             Some(RawValue::Bool(b)) => Ok(Some(*b)),
-            Some(_) => Err(self.error(
-                ErrorCode::InvalidType,
-                key,
-                "true か false で渡してください。",
-                "pass true or false.",
-            )),
+            Some(_) => Err(ApiError::new(Msg::InvalidTypeBoolean, Some(key))),
         }
     }
 
-    /// A field whose value is one of `choices`.
+    /// A field whose value is one of its schema's choices.
     ///
     /// # Errors
     /// `invalid_type` for a non-string, `invalid_value` for another string.
-    pub fn choice(
-        &self,
-        key: &str,
-        choices: &[&'static str],
-    ) -> Result<Option<&'static str>, ApiError> {
+    pub fn choice(&self, key: &str) -> Result<Option<&'static str>, ApiError> {
+        let choices = schema::choices(self.spec, key);
         match self.get(key) {
             None => Ok(None),
             Some(RawValue::Text(t)) => choices
@@ -218,19 +127,13 @@ impl Fields {
                 .copied()
                 .map(Some)
                 .ok_or_else(|| {
-                    let list = text::join(choices, " | ");
-                    let message = fill(
-                        self.lang.pick("次のどれかです: {0}", "must be one of: {0}"),
-                        &[&list],
-                    );
-                    self.error(ErrorCode::InvalidValue, key, &message, &message)
+                    ApiError::with(
+                        Msg::InvalidValue,
+                        Some(key),
+                        Values::new().text("allowed", text::join(choices, " | ")),
+                    )
                 }),
-            Some(_) => Err(self.error(
-                ErrorCode::InvalidType,
-                key,
-                "文字列で渡してください。",
-                "pass a string.",
-            )),
+            Some(_) => Err(ApiError::new(Msg::InvalidTypeChoice, Some(key))),
         }
     }
 }
@@ -248,27 +151,13 @@ pub fn ser_opt_date<S: Serializer>(d: &Option<NaiveDate>, s: S) -> Result<S::Ok,
     }
 }
 
-/// The keys `cardDates` accepts.
-pub const CARD_DATES_KEYS: [&str; 10] = [
-    "birthday",
-    "cardIssued",
-    "cardExpires",
-    "cardRenewedInWindow",
-    "appliedBefore2022April",
-    "certificateIssued",
-    "certificateRenewedInWindow",
-    "smartphone",
-    "asOf",
-    "lang",
-];
-
 /// `cardDates(input)`; `today` is the default `asOf` (Asia/Tokyo, given by
 /// the caller: the core never reads the clock).
 ///
 /// # Errors
 /// See README "Error codes".
 pub fn card_dates(input: RawObject, today: NaiveDate) -> Result<CardDates, ApiError> {
-    let f = Fields::new(input, &CARD_DATES_KEYS)?;
+    let f = Fields::new(input, schema::CARD_DATES)?;
     let birthday = f.require("birthday", f.date("birthday")?)?;
     let query = CardQuery {
         birthday,
@@ -282,26 +171,10 @@ pub fn card_dates(input: RawObject, today: NaiveDate) -> Result<CardDates, ApiEr
         as_of: f.date("asOf")?.unwrap_or(today),
     };
     if query.as_of < birthday {
-        return Err(f.error(
-            ErrorCode::AsOfBeforeStart,
-            "asOf",
-            "生年月日より前の日です。",
-            "this is before the date of birth.",
-        ));
+        return Err(ApiError::new(Msg::AsOfBeforeBirth, Some("asOf")));
     }
-    card::card_dates(&query, f.lang)
+    card::card_dates(&query)
 }
-
-/// The keys `eligibilityCertificateDates` accepts.
-pub const ELIGIBILITY_KEYS: [&str; 5] = ["issued", "birthday", "membership", "asOf", "lang"];
-
-/// The values of `membership`.
-pub const MEMBERSHIPS: [&str; 4] = [
-    "insured",
-    "dependent",
-    "voluntary-insured",
-    "voluntary-dependent",
-];
 
 /// `eligibilityCertificateDates(input)`.
 ///
@@ -311,61 +184,33 @@ pub fn eligibility_certificate_dates(
     input: RawObject,
     today: NaiveDate,
 ) -> Result<EligibilityDates, ApiError> {
-    let f = Fields::new(input, &ELIGIBILITY_KEYS)?;
+    let f = Fields::new(input, schema::ELIGIBILITY_CERTIFICATE_DATES)?;
     let issued = f.require("issued", f.date("issued")?)?;
     let birthday = f.date("birthday")?;
-    let membership = f
-        .choice("membership", &MEMBERSHIPS)?
-        .and_then(Membership::from_api);
+    let membership = f.choice("membership")?.and_then(Membership::from_api);
     let as_of = f.date("asOf")?.unwrap_or(today);
-    eligibility::eligibility_dates(issued, birthday, membership, as_of, f.lang)
+    eligibility::eligibility_dates(issued, birthday, membership, as_of)
 }
-
-/// The keys `adviseDocuments` accepts.
-pub const ADVICE_KEYS: [&str; 12] = [
-    "membership",
-    "card",
-    "registered",
-    "registrationCancelled",
-    "certificate",
-    "numberOnFile",
-    "needsHelper",
-    "eligibilityCertificateLost",
-    "smartphone",
-    "asOf",
-    "lang",
-    "eligibilityCertificateIssued",
-];
 
 /// `adviseDocuments(situation)`.
 ///
 /// # Errors
 /// See README "Error codes".
 pub fn advise_documents(input: RawObject, today: NaiveDate) -> Result<Advice, ApiError> {
-    let f = Fields::new(input, &ADVICE_KEYS)?;
-    let membership = f.require("membership", f.choice("membership", &MEMBERSHIPS)?)?;
-    let card = f.require(
-        "card",
-        f.choice("card", &["none", "have", "returned", "lost", "renewing"])?,
-    )?;
-    let card = match card {
-        "none" => CardState::None,
-        "have" => CardState::Have,
-        "returned" => CardState::Returned,
-        "lost" => CardState::Lost,
-        _ => CardState::Renewing,
-    };
+    let f = Fields::new(input, schema::ADVISE_DOCUMENTS)?;
+    let membership = f.require("membership", f.choice("membership")?)?;
+    let card = f.require("card", f.choice("card")?)?;
+    let card = CardState::from_api(card).unwrap_or(CardState::None);
     let registered = f.boolean("registered")?;
     // A visitor without a card has nothing to register: only ask when it matters.
     let registered = match card {
         CardState::None | CardState::Returned => registered.unwrap_or(false),
         _ => f.require("registered", registered)?,
     };
-    let certificate = match f.choice("certificate", &["valid", "grace", "expired"])? {
-        Some("grace") => CertificateState::Grace,
-        Some("expired") => CertificateState::Expired,
-        _ => CertificateState::Valid,
-    };
+    let certificate = f
+        .choice("certificate")?
+        .and_then(CertificateStatus::from_api)
+        .unwrap_or(CertificateStatus::Valid);
     let situation = Situation {
         membership: Membership::from_api(membership).unwrap_or(Membership::Insured),
         card,
@@ -379,57 +224,25 @@ pub fn advise_documents(input: RawObject, today: NaiveDate) -> Result<Advice, Ap
         eligibility_certificate_issued: f.date("eligibilityCertificateIssued")?,
         as_of: f.date("asOf")?.unwrap_or(today),
     };
-    advice::advise(&situation, f.lang)
+    advice::advise(&situation)
 }
 
-/// The optional `lang` argument of the date functions.
+/// `parseDate(text)`: "YYYY-MM-DD".
 ///
 /// # Errors
-/// `invalid_value` for anything but absent, "ja" or "en".
-pub fn lang_argument(lang: &RawValue) -> Result<Lang, ApiError> {
-    match lang {
-        RawValue::Null => Ok(Lang::Ja),
-        RawValue::Text(t) if t == "ja" => Ok(Lang::Ja),
-        RawValue::Text(t) if t == "en" && cfg!(feature = "en") => Ok(Lang::En),
-        RawValue::Text(t) if t == "en" => Err(ApiError::new(
-            ErrorCode::LangUnavailable,
-            Some("lang"),
-            Lang::Ja,
-            "この版(pkg/)は日本語だけです。英語は pkg-en/ の版で。 English: use pkg-en/.",
-            "",
-        )),
-        _ => Err(ApiError::new(
-            ErrorCode::InvalidValue,
-            Some("lang"),
-            Lang::Ja,
-            "言語(lang)は \"ja\" か \"en\" です。",
-            "",
-        )),
-    }
-}
-
-/// `parseDate(text, lang?)`: "YYYY-MM-DD"; errors in `lang` (default ja).
-///
-/// # Errors
-/// `invalid_type` for a non-string; the errors of `parse_date`.
-pub fn parse_date_text(text: &RawValue, lang: Lang) -> Result<String, ApiError> {
+/// `invalid_type` for a non-string, `missing_field` for nothing; the errors
+/// of `parse_date`.
+pub fn parse_date_text(text: &RawValue) -> Result<String, ApiError> {
     match text {
-        RawValue::Text(t) => parse_date(t, None, lang).map(iso),
-        RawValue::Null => Err(ApiError::new(
-            ErrorCode::MissingField,
-            None,
-            lang,
-            "日付が入力されていません。",
-            "No date was entered.",
-        )),
-        _ => Err(ApiError::new(
-            ErrorCode::InvalidType,
-            None,
-            lang,
-            "日付は文字列で渡してください。",
-            "Pass the date as a string.",
-        )),
+        RawValue::Text(t) => parse_date(t, None).map(iso),
+        RawValue::Null => Err(ApiError::new(Msg::MissingDate, None)),
+        _ => Err(ApiError::new(Msg::InvalidTypeDate, None)),
     }
+}
+
+fn date_of(text: &RawValue) -> Result<NaiveDate, ApiError> {
+    let iso_text = parse_date_text(text)?;
+    parse_date(&iso_text, None)
 }
 
 /// `formatWareki(date)`: "令和7年12月2日".
@@ -437,21 +250,12 @@ pub fn parse_date_text(text: &RawValue, lang: Lang) -> Result<String, ApiError> 
 /// # Errors
 /// As `parseDate`.
 pub fn format_wareki_text(text: &RawValue) -> Result<String, ApiError> {
-    let iso_text = parse_date_text(text, Lang::Ja)?;
-    let date = parse_date(&iso_text, None, Lang::Ja)?;
-    text::wareki(date).ok_or_else(|| {
-        ApiError::new(
-            ErrorCode::OutOfRange,
-            None,
-            Lang::Ja,
-            "明治より前の日付は和暦にできません。",
-            "",
-        )
-    })
+    text::wareki(date_of(text)?).ok_or_else(|| ApiError::new(Msg::OutOfRange, None))
 }
 
-/// One date in every form the page shows (`describeDate`).
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+/// One date in every form the page shows, as data (`describeDate`; the
+/// API module names the weekday in the visitor's language).
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct DateDescription {
     /// "2024-09-18"
     pub iso: String,
@@ -459,25 +263,33 @@ pub struct DateDescription {
     pub seireki: String,
     /// "令和6年9月18日"
     pub wareki: String,
-    /// "水" / "Wed"
-    pub weekday: &'static str,
+    /// "令和6年"
+    pub wareki_year: String,
+    /// "Reiwa"
+    pub era: &'static str,
+    /// 6
+    pub era_year: i32,
     /// "18 September 2024"
     pub english: String,
+    /// 0 (Monday) to 6 (Sunday)
+    pub weekday: u32,
 }
 
-/// `describeDate(date, lang?)`.
+/// `describeDate(date)`.
 ///
 /// # Errors
-/// As `parseDate`; `invalid_value` for a `lang` other than ja / en.
-pub fn describe_date(text: &RawValue, lang: &RawValue) -> Result<DateDescription, ApiError> {
-    let lang = lang_argument(lang)?;
-    let iso_text = parse_date_text(text, lang)?;
-    let date = parse_date(&iso_text, None, lang)?;
+/// As `parseDate`.
+pub fn describe_date(text: &RawValue) -> Result<DateDescription, ApiError> {
+    let date = date_of(text)?;
+    let w = to_wareki(date);
     Ok(DateDescription {
-        iso: iso_text,
+        iso: iso(date),
         seireki: text::seireki(date),
         wareki: text::wareki(date).unwrap_or_default(),
-        weekday: weekday(date, lang.is_en()),
+        wareki_year: text::wareki_year(date).unwrap_or_default(),
+        era: w.map_or("", |w| w.era.romaji()),
+        era_year: w.map_or(0, |w| w.year),
         english: text::english(date),
+        weekday: weekday_index(date),
     })
 }

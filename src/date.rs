@@ -253,13 +253,10 @@ pub fn from_wareki(w: Wareki) -> Option<NaiveDate> {
     (d >= first && within_end).then_some(d)
 }
 
-/// 曜日: "月" … "日" (ja) or "Mon" … "Sun" (en).
-pub fn weekday(d: NaiveDate, english: bool) -> &'static str {
-    const JA: [&str; 7] = ["月", "火", "水", "木", "金", "土", "日"];
-    const EN: [&str; 7] = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"];
-    let i = d.weekday().num_days_from_monday() as usize;
-    let table = if english { EN } else { JA };
-    table.get(i).copied().unwrap_or("")
+/// 曜日: the day of the week, 0 for Monday to 6 for Sunday (the catalogs
+/// hold the names).
+pub fn weekday_index(d: NaiveDate) -> u32 {
+    d.weekday().num_days_from_monday()
 }
 
 #[cfg(test)]

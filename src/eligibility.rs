@@ -1,15 +1,17 @@
-//! 資格確認書: the eligibility certificate — how long it is valid, and giving it
-//! back. Who gets one is in `advice` (rule eligibility-certificate-who).
+//! 資格確認書: the eligibility certificate — how long it is valid, who gets one
+//! (①-⑩) and how it reaches them, and giving it back.
 //!
-//! RULES.md, "資格確認書 (eligibility certificate)".
+//! RULES.md, "資格確認書 (eligibility certificate)": rules
+//! **eligibility-certificate-validity**, **eligibility-certificate-who** and
+//! **eligibility-certificate-return**, in this one place.
 
 use chrono::{Datelike, NaiveDate};
 use serde::Serialize;
 
+use crate::answer::{IsoDate, Msg, Note, Said, Step, Values};
 use crate::date::{add_months_ym, legal_age_reached_on, month_end};
-use crate::error::{ApiError, ErrorCode};
-use crate::rules::{Lang, Note, Rule, Step};
-use crate::text::{day_with_era, fill};
+use crate::error::ApiError;
+use crate::rules::Rule;
 
 /// The first day a 資格確認書 could be issued (令和6年12月2日, society).
 pub const FIRST_ISSUE_DAY: NaiveDate = match NaiveDate::from_ymd_opt(2024, 12, 2) {
@@ -17,33 +19,21 @@ pub const FIRST_ISSUE_DAY: NaiveDate = match NaiveDate::from_ymd_opt(2024, 12, 2
     None => panic!("2024-12-02 exists"),
 };
 
-/// 加入区分: the visitor's membership of the society.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "kebab-case")]
-pub enum Membership {
-    /// 被保険者 (in employment).
-    Insured,
-    /// 被扶養者 (their family).
-    Dependent,
-    /// 任意継続被保険者.
-    VoluntaryInsured,
-    /// 任意継続被保険者の被扶養者.
-    VoluntaryDependent,
+api_enum! {
+    /// 加入区分: the visitor's membership of the society.
+    pub enum Membership {
+        /// 被保険者 (in employment).
+        Insured = "insured",
+        /// 被扶養者 (their family).
+        Dependent = "dependent",
+        /// 任意継続被保険者.
+        VoluntaryInsured = "voluntary-insured",
+        /// 任意継続被保険者の被扶養者.
+        VoluntaryDependent = "voluntary-dependent",
+    }
 }
 
 impl Membership {
-    /// Parses the API value (`insured`, `dependent`, `voluntary-insured`,
-    /// `voluntary-dependent`).
-    pub fn from_api(s: &str) -> Option<Membership> {
-        match s {
-            "insured" => Some(Membership::Insured),
-            "dependent" => Some(Membership::Dependent),
-            "voluntary-insured" => Some(Membership::VoluntaryInsured),
-            "voluntary-dependent" => Some(Membership::VoluntaryDependent),
-            _ => None,
-        }
-    }
-
     /// 任意継続: the society deals with the member directly, by post.
     pub fn is_voluntary(self) -> bool {
         matches!(
@@ -53,29 +43,30 @@ impl Membership {
     }
 }
 
-/// Where a 資格確認書 goes back to (or comes from): 所属会社 or the society.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "lowercase")]
-pub enum ReturnTo {
-    /// Through the employer (被保険者 and 被扶養者 in employment).
-    Employer,
-    /// To the society directly (任意継続).
-    Society,
-    /// Membership not given: the steps explain both.
-    Unknown,
+api_enum! {
+    /// Where a 資格確認書 goes back to: 所属会社 or the society.
+    pub enum ReturnTo {
+        /// Through the employer (被保険者 and 被扶養者 in employment).
+        Employer = "employer",
+        /// To the society directly (任意継続).
+        Society = "society",
+        /// Membership not given: the steps explain both.
+        Unknown = "unknown",
+    }
 }
 
-/// 資格確認書の状態.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "lowercase")]
-pub enum EligibilityStatus {
-    Valid,
-    Expired,
+api_enum! {
+    /// 資格確認書の状態.
+    pub enum EligibilityStatus {
+        Valid = "valid",
+        Expired = "expired",
+    }
 }
 
 /// 返却: what the visitor must know about giving it back.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 pub struct ReturnDuty {
     /// Leaving the society (退職等) before the expiry means giving it back.
     pub if_leaving_before_expiry: bool,
@@ -91,11 +82,18 @@ pub struct ReturnDuty {
 /// The answer of `eligibilityCertificateDates`.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 pub struct EligibilityDates {
-    #[serde(serialize_with = "crate::api::ser_date")]
-    pub as_of: NaiveDate,
-    #[serde(serialize_with = "crate::api::ser_date")]
-    pub expires: NaiveDate,
+    #[cfg_attr(target_arch = "wasm32", tsify(type = "string"))]
+    pub as_of: IsoDate,
+    /// The one sentence that opens the answer.
+    pub headline: Said,
+    /// The one thing to do next.
+    pub next: Said,
+    #[cfg_attr(target_arch = "wasm32", tsify(type = "string"))]
+    pub issued: IsoDate,
+    #[cfg_attr(target_arch = "wasm32", tsify(type = "string"))]
+    pub expires: IsoDate,
     pub status: EligibilityStatus,
     /// Days from `asOf` to `expires` (negative once past).
     pub days_left: i32,
@@ -113,6 +111,25 @@ pub fn five_year_expiry(issued: NaiveDate) -> Option<NaiveDate> {
     month_end(y, m)
 }
 
+/// Where it is returned, for a membership (rule **eligibility-certificate-return**).
+pub fn return_to(membership: Option<Membership>) -> ReturnTo {
+    match membership {
+        Some(m) if m.is_voluntary() => ReturnTo::Society,
+        Some(_) => ReturnTo::Employer,
+        None => ReturnTo::Unknown,
+    }
+}
+
+/// The return rule as an explanation step.
+pub fn return_step(to: ReturnTo) -> Step {
+    let msg = match to {
+        ReturnTo::Employer => Msg::ReturnEmployer,
+        ReturnTo::Society => Msg::ReturnSociety,
+        ReturnTo::Unknown => Msg::ReturnUnknown,
+    };
+    Step::new(Rule::EligibilityCertificateReturn, msg, Values::new())
+}
+
 /// `eligibilityCertificateDates`.
 ///
 /// # Errors
@@ -123,88 +140,42 @@ pub fn eligibility_dates(
     birthday: Option<NaiveDate>,
     membership: Option<Membership>,
     as_of: NaiveDate,
-    lang: Lang,
 ) -> Result<EligibilityDates, ApiError> {
     if issued < FIRST_ISSUE_DAY {
-        return Err(ApiError::new(
-            ErrorCode::OutOfRange,
-            Some("issued"),
-            lang,
-            "資格確認書は2024年12月2日(令和6年12月2日)から交付されています。交付日をご確認ください。",
-            "Eligibility certificates exist since 2 December 2024. Check the issue date.",
-        ));
+        return Err(ApiError::new(Msg::EligibilityBefore2024, Some("issued")));
     }
     if as_of < issued {
-        return Err(ApiError::new(
-            ErrorCode::AsOfBeforeStart,
-            Some("asOf"),
-            lang,
-            "基準日が資格確認書の交付日より前です。",
-            "The day asked about is before the certificate was issued.",
-        ));
+        return Err(ApiError::new(Msg::AsOfBeforeStart, Some("asOf")));
     }
-    let overflow = || {
-        ApiError::new(
-            ErrorCode::OutOfRange,
-            Some("issued"),
-            lang,
-            "計算結果が扱える範囲(2200年まで)を超えます。",
-            "The result falls outside the dates this tool handles (up to 2200).",
-        )
-    };
+    let overflow = || ApiError::new(Msg::OutOfRange, Some("issued"));
     let five_years = five_year_expiry(issued).ok_or_else(overflow)?;
     let mut steps = vec![Step::new(
         Rule::EligibilityCertificateValidity,
-        fill(
-            lang.pick(
-                "資格確認書の有効期限は交付日 {0} から5年(5年が経過する直前の月末)の {1} です。",
-                "An eligibility certificate issued on {0} is valid for 5 years, to the end of the month before the 5th anniversary: {1}.",
-            ),
-            &[&day_with_era(issued, lang), &day_with_era(five_years, lang)],
-        ),
+        Msg::EligibilityValidity,
+        Values::new()
+            .date("issued", issued)
+            .date("expires", five_years),
     )];
     let mut notes = Vec::new();
     let mut expires = five_years;
     if let Some(birth) = birthday {
         if issued < birth {
-            return Err(ApiError::new(
-                ErrorCode::StartBeforeBirth,
-                Some("issued"),
-                lang,
-                "交付日が生年月日より前になっています。",
-                "The issue date is before the date of birth.",
-            ));
+            return Err(ApiError::new(Msg::StartBeforeBirth, Some("issued")));
         }
         // Membership ends at 75 (後期高齢者医療): the last day is the day the
         // age is legally reached, the day before the 75th birthday.
         let last_day = legal_age_reached_on(birth, 75).ok_or_else(overflow)?;
         if issued > last_day {
-            return Err(ApiError::new(
-                ErrorCode::InconsistentInput,
-                Some("issued"),
-                lang,
-                "75歳の誕生日からは後期高齢者医療制度に移るため、健康保険組合の資格確認書は交付されません。",
-                "From the 75th birthday you move to the late-stage elderly system (後期高齢者医療), so the society issues no certificate.",
-            ));
+            return Err(ApiError::new(Msg::IssuedAt75, Some("issued")));
         }
         if last_day < expires {
             expires = last_day;
             steps.push(Step::new(
                 Rule::EligibilityCertificateValidity,
-                fill(
-                    lang.pick(
-                        "75歳の誕生日に後期高齢者医療制度へ移るため、その前日 {0} までです。",
-                        "You move to the late-stage elderly system (後期高齢者医療) on your 75th birthday, so it ends the day before: {0}.",
-                    ),
-                    &[&day_with_era(last_day, lang)],
-                ),
+                Msg::EligibilityEndsAt75,
+                Values::new().date("lastDay", last_day),
             ));
-            notes.push(Note::new(
-                "ends_at_75",
-                lang,
-                "75歳からは後期高齢者医療制度の資格確認書などをお使いください(お住まいの市区町村から届きます)。",
-                "From 75, use the documents of the late-stage elderly system (後期高齢者医療), sent by your municipality.",
-            ));
+            notes.push(Note::bare(Msg::EndsAt75));
         }
     }
     let status = if as_of <= expires {
@@ -212,26 +183,40 @@ pub fn eligibility_dates(
     } else {
         EligibilityStatus::Expired
     };
-    let to = match membership {
-        Some(m) if m.is_voluntary() => ReturnTo::Society,
-        Some(_) => ReturnTo::Employer,
-        None => ReturnTo::Unknown,
+    let to = return_to(membership);
+    steps.push(return_step(to));
+    notes.push(Note::bare(Msg::RenewedAutomatically));
+    let days_left = crate::card::days_between(as_of, expires);
+    let (headline, next) = match status {
+        EligibilityStatus::Valid => (
+            Said::new(
+                Msg::HeadlineEligibilityValid,
+                Values::new()
+                    .date("expires", expires)
+                    .num("daysLeft", days_left),
+            ),
+            Said::bare(match to {
+                ReturnTo::Employer => Msg::NextKeepItEmployer,
+                ReturnTo::Society => Msg::NextKeepItSociety,
+                ReturnTo::Unknown => Msg::NextKeepIt,
+            }),
+        ),
+        EligibilityStatus::Expired => (
+            Said::new(
+                Msg::HeadlineEligibilityExpired,
+                Values::new().date("expires", expires),
+            ),
+            Said::bare(Msg::NextExpiredNoReturn),
+        ),
     };
-    steps.push(Step::new(
-        Rule::EligibilityCertificateReturn,
-        return_text(to, lang).to_string(),
-    ));
-    notes.push(Note::new(
-        "renewed_automatically",
-        lang,
-        "有効期限を迎えたとき、引き続きマイナ保険証を使えない方には、申請なしで新しい資格確認書が交付されます。",
-        "At the expiry, if you still cannot use マイナ保険証, a new eligibility certificate is sent without application.",
-    ));
     Ok(EligibilityDates {
-        as_of,
-        expires,
+        as_of: IsoDate(as_of),
+        headline,
+        next,
+        issued: IsoDate(issued),
+        expires: IsoDate(expires),
         status,
-        days_left: crate::card::days_between(as_of, expires),
+        days_left,
         return_duty: ReturnDuty {
             if_leaving_before_expiry: status == EligibilityStatus::Valid,
             to,
@@ -243,20 +228,124 @@ pub fn eligibility_dates(
     })
 }
 
-/// Rule **eligibility-certificate-return**, in words.
-fn return_text(to: ReturnTo, lang: Lang) -> &'static str {
-    match to {
-        ReturnTo::Employer => lang.pick(
-            "有効期限より前に退職等で資格を失ったときは、所属会社を経由して返却してください(誤って捨てないでください)。有効期限が切れたものは返却不要です。",
-            "If you lose membership (leaving the job, etc.) before the expiry, return it through your employer (do not throw it away). An expired one need not be returned.",
+api_enum! {
+    /// 交付対象の理由 ①-⑩, in the society's order.
+    pub enum Reason {
+        /// ① マイナンバーカードを作っていない
+        NoCard = "no-card",
+        /// ② 健康保険証として利用登録をしていない
+        NotRegistered = "not-registered",
+        /// ③ 電子証明書の有効期限が切れている(猶予期間も終了)
+        CertificateExpired = "certificate-expired",
+        /// ④ マイナンバーカードを返納した
+        CardReturned = "card-returned",
+        /// ⑤ 利用登録を解除した
+        RegistrationCancelled = "registration-cancelled",
+        /// ⑥ 当組合にマイナンバーが登録されていない
+        NumberNotOnFile = "number-not-on-file",
+        /// ⑦ マイナンバーカードを紛失した
+        CardLost = "card-lost",
+        /// ⑧ マイナンバーカードを更新中
+        CardRenewing = "card-renewing",
+        /// ⑨ 受診に介助者のサポートが必要
+        NeedsHelper = "needs-helper",
+        /// ⑩ 資格確認書を滅失・き損し、マイナ保険証を使えない
+        EligibilityCertificateLost = "eligibility-certificate-lost",
+    }
+}
+
+impl Reason {
+    /// ①-⑥ are issued automatically; ⑦-⑩ on application.
+    pub fn automatic(self) -> bool {
+        self <= Reason::NumberNotOnFile
+    }
+}
+
+api_enum! {
+    /// 交付: `automatic` | `on-application` | `none`.
+    pub enum Issue {
+        Automatic = "automatic",
+        OnApplication = "on-application",
+        None = "none",
+    }
+}
+
+api_enum! {
+    /// 届け方: `employer` (所属会社経由) | `home` (自宅へ郵送).
+    pub enum Delivery {
+        Employer = "employer",
+        Home = "home",
+    }
+}
+
+/// What decides whether a 資格確認書 is issued (rule **eligibility-certificate-who**).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct WhoFacts {
+    /// マイナンバーカードを作っていない.
+    pub no_card: bool,
+    /// The card is in the visitor's hands, lost or being renewed (not none, not returned).
+    pub holds_card: bool,
+    pub returned: bool,
+    pub lost: bool,
+    pub renewing: bool,
+    pub registered: bool,
+    pub registration_cancelled: bool,
+    /// The certificate has expired and the grace is over (a certificate in
+    /// grace is not ③: the card works until the grace ends).
+    pub certificate_expired: bool,
+    pub number_on_file: bool,
+    pub needs_helper: bool,
+    pub eligibility_certificate_lost: bool,
+    /// A working マイナ保険証 (⑩ applies only without one).
+    pub working: bool,
+}
+
+/// Every reason of ①-⑩ that applies, in order.
+pub fn reasons(f: &WhoFacts) -> Vec<Reason> {
+    let candidates = [
+        (Reason::NoCard, f.no_card),
+        (
+            Reason::NotRegistered,
+            f.holds_card && !f.registered && !f.registration_cancelled,
         ),
-        ReturnTo::Society => lang.pick(
-            "有効期限より前に資格を失ったときは、当組合へ直接返却してください(任意継続被保険者)。有効期限が切れたものは返却不要です。",
-            "If you lose membership before the expiry, return it to the society directly (voluntary continued members). An expired one need not be returned.",
+        (
+            Reason::CertificateExpired,
+            f.holds_card && f.registered && f.certificate_expired,
         ),
-        ReturnTo::Unknown => lang.pick(
-            "有効期限より前に退職等で資格を失ったときは返却が必要です: 在職中の方とそのご家族は所属会社を経由して、任意継続被保険者の方は当組合へ直接。有効期限が切れたものは返却不要です。",
-            "If you lose membership before the expiry, return it: through your employer if you are employed (or their family), directly to the society if you are a voluntary continued member. An expired one need not be returned.",
+        (Reason::CardReturned, f.returned),
+        (Reason::RegistrationCancelled, f.registration_cancelled),
+        (Reason::NumberNotOnFile, !f.number_on_file),
+        (Reason::CardLost, f.lost),
+        (Reason::CardRenewing, f.renewing),
+        (Reason::NeedsHelper, f.needs_helper),
+        (
+            Reason::EligibilityCertificateLost,
+            f.eligibility_certificate_lost && !f.working,
         ),
+    ];
+    candidates
+        .iter()
+        .filter(|(_, applies)| *applies)
+        .map(|(r, _)| *r)
+        .collect()
+}
+
+/// Automatic if any of ①-⑥ applies, else on application if any of ⑦-⑩, else none.
+pub fn issue(reasons: &[Reason]) -> Issue {
+    if reasons.iter().any(|r| r.automatic()) {
+        Issue::Automatic
+    } else if reasons.is_empty() {
+        Issue::None
+    } else {
+        Issue::OnApplication
+    }
+}
+
+/// Through the employer, or by post for 任意継続 (none when nothing is issued).
+pub fn delivery(issue: Issue, membership: Membership) -> Option<Delivery> {
+    match issue {
+        Issue::None => None,
+        _ if membership.is_voluntary() => Some(Delivery::Home),
+        _ => Some(Delivery::Employer),
     }
 }

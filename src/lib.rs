@@ -9,12 +9,63 @@
 //! - [`date`]: calendar only (birthdays, legal age, month shifts, 和暦)
 //! - [`parse`]: reading dates typed by visitors
 //! - [`card`]: card and certificate validity, renewal, notice, grace, status
-//! - [`eligibility`]: 資格確認書 validity and return
-//! - [`advice`]: who gets a 資格確認書 (①-⑩), what to bring, what to do
-//! - [`rules`]: rule ids, sources, steps and notes
+//! - [`eligibility`]: 資格確認書 validity, who gets one (①-⑩), delivery, return
+//! - [`advice`]: what to bring, what to do
+//! - [`answer`]: what the engine says, as message codes and typed values
+//! - [`rules`]: rule ids and sources
+//! - [`schema`]: every input key, its type and when it is required
 //! - [`api`]: the JS contract in plain Rust (inputs, validation, errors)
+//!
+//! No visitor-facing sentence lives in Rust: the engine answers in codes and
+//! values, and `www/words/*.json` hold the words of each language.
+
+/// An enum whose API value is a string (`"voluntary-insured"`): its values
+/// in one table, `as_str` / `from_api`, a `Serialize` as that string, and its
+/// TypeScript union type, all from the one list of variants.
+macro_rules! api_enum {
+    ($(#[$meta:meta])* pub enum $name:ident { $($(#[$vmeta:meta])* $variant:ident = $text:literal,)* }) => {
+        $(#[$meta])*
+        #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+        pub enum $name { $($(#[$vmeta])* $variant,)* }
+
+        impl $name {
+            /// The API values, in the order of the variants.
+            pub const API: &'static [&'static str] = &[$($text),*];
+            /// Every variant, in order.
+            pub const ALL: &'static [$name] = &[$($name::$variant),*];
+
+            /// The API value.
+            pub fn as_str(self) -> &'static str {
+                Self::API.get(self as usize).copied().unwrap_or("")
+            }
+
+            /// The variant for an API value.
+            pub fn from_api(s: &str) -> Option<Self> {
+                let i = Self::API.iter().position(|t| *t == s)?;
+                Self::ALL.get(i).copied()
+            }
+        }
+
+        impl serde::Serialize for $name {
+            fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+                s.serialize_str(self.as_str())
+            }
+        }
+
+        #[cfg(target_arch = "wasm32")]
+        const _: () = {
+            #[wasm_bindgen::prelude::wasm_bindgen(typescript_custom_section)]
+            const TS: &str = concat!(
+                "export type ", stringify!($name), " = ",
+                api_enum!(@union $($text),*), ";"
+            );
+        };
+    };
+    (@union $first:literal $(, $rest:literal)*) => { concat!("\"", $first, "\"" $(, " | \"", $rest, "\"")*) };
+}
 
 pub mod advice;
+pub mod answer;
 pub mod api;
 pub mod card;
 pub mod date;
@@ -22,6 +73,7 @@ pub mod eligibility;
 pub mod error;
 pub mod parse;
 pub mod rules;
+pub mod schema;
 pub mod text;
 
 #[cfg(target_arch = "wasm32")]

@@ -7,10 +7,9 @@
 
 use chrono::{Datelike, NaiveDate};
 
+use crate::answer::{Msg, Values};
 use crate::date::{from_wareki, ymd, Era, Wareki, MAX_DATE, MIN_DATE};
-use crate::error::{ApiError, ErrorCode};
-use crate::rules::Lang;
-use crate::text::{fill, num};
+use crate::error::ApiError;
 
 /// Longest text we try to read; anything longer is not a date.
 const MAX_LEN: usize = 40;
@@ -21,28 +20,14 @@ const MAX_LEN: usize = 40;
 /// `invalid_date` for text that is not a date or a date that does not exist,
 /// `invalid_era_year` for an era year outside its era, `out_of_range` for a
 /// date outside 1900-2200.
-pub fn parse_date(text: &str, field: Option<&str>, lang: Lang) -> Result<NaiveDate, ApiError> {
-    let invalid = || {
-        ApiError::new(
-            ErrorCode::InvalidDate,
-            field,
-            lang,
-            "日付として読み取れないか、存在しない日付です。例: 2025-12-02、令和7年12月2日、R7.12.2",
-            "This is not a date, or the date does not exist. Examples: 2025-12-02, 令和7年12月2日, R7.12.2",
-        )
-    };
+pub fn parse_date(text: &str, field: Option<&str>) -> Result<NaiveDate, ApiError> {
+    let invalid = || ApiError::new(Msg::InvalidDate, field);
     if text.chars().nth(MAX_LEN).is_some() {
         return Err(invalid());
     }
     let normal = normalize(text);
     if normal.is_empty() {
-        return Err(ApiError::new(
-            ErrorCode::MissingField,
-            field,
-            lang,
-            "日付が入力されていません。",
-            "No date was entered.",
-        ));
+        return Err(ApiError::new(Msg::MissingDate, field));
     }
     let (era, rest) = split_era(&normal);
     let (year, month, day) = split_numbers(rest).ok_or_else(invalid)?;
@@ -51,26 +36,18 @@ pub fn parse_date(text: &str, field: Option<&str>, lang: Lang) -> Result<NaiveDa
             // A four-digit year is required: "25-12-2" is ambiguous.
             let year = year.ok_or_else(invalid)?;
             if year > 9999 {
-                return Err(out_of_range(field, lang));
+                return Err(out_of_range(field));
             }
             if year < 1000 {
                 return Err(invalid());
             }
-            ymd(year, month, day).ok_or_else(|| no_such_day(month, day, field, lang))?
+            ymd(year, month, day).ok_or_else(|| no_such_day(month, day, field))?
         }
         Some(era) => {
-            let era_error = || {
-                ApiError::new(
-                    ErrorCode::InvalidEraYear,
-                    field,
-                    lang,
-                    "元号の年がその元号の期間外です(例: 平成32年、令和0年、平成31年5月1日)。",
-                    "The era year is outside its era (e.g. Heisei 32, Reiwa 0, Heisei 31-05-01).",
-                )
-            };
+            let era_error = || ApiError::new(Msg::InvalidEraYear, field);
             // 2000 is a leap year: this only rejects 2月30日, 4月31日 and the like.
             if ymd(2000, month, day).is_none() {
-                return Err(no_such_day(month, day, field, lang));
+                return Err(no_such_day(month, day, field));
             }
             let year = year.unwrap_or(1); // None: 元年
             let first_year = era.first_day().year();
@@ -81,7 +58,7 @@ pub fn parse_date(text: &str, field: Option<&str>, lang: Lang) -> Result<NaiveDa
             if year < 1 || gregorian > last_year {
                 return Err(era_error());
             }
-            ymd(gregorian, month, day).ok_or_else(|| no_such_day(month, day, field, lang))?;
+            ymd(gregorian, month, day).ok_or_else(|| no_such_day(month, day, field))?;
             from_wareki(Wareki {
                 era,
                 year,
@@ -91,50 +68,35 @@ pub fn parse_date(text: &str, field: Option<&str>, lang: Lang) -> Result<NaiveDa
             .ok_or_else(era_error)?
         }
     };
-    check_range(date, field, lang)?;
+    check_range(date, field)?;
     Ok(date)
 }
 
 /// `invalid_date` for a day that does not exist, saying which (2月30日).
-fn no_such_day(month: u32, day: u32, field: Option<&str>, lang: Lang) -> ApiError {
-    let (m, d) = (num(month.into()), num(day.into()));
-    let feb = month == 2;
-    ApiError {
-        code: ErrorCode::InvalidDate,
-        field: field.map(str::to_string),
-        message: fill(
-            if feb {
-                lang.pick(
-                    "{0}月{1}日という日はありません。2月は28日まで(うるう年は29日まで)です。",
-                    "There is no day {1} in month {0}: February has 28 days (29 in a leap year).",
-                )
-            } else {
-                lang.pick(
-                    "{0}月{1}日という日はありません。日付をご確認ください。",
-                    "There is no day {1} in month {0}. Check the date.",
-                )
-            },
-            &[&m, &d],
-        ),
+fn no_such_day(month: u32, day: u32, field: Option<&str>) -> ApiError {
+    let day = i32::try_from(day).unwrap_or(0);
+    if month == 2 {
+        ApiError::with(Msg::NoSuchFebruaryDay, field, Values::new().num("day", day))
+    } else {
+        let month = i32::try_from(month).unwrap_or(0);
+        ApiError::with(
+            Msg::NoSuchDay,
+            field,
+            Values::new().num("month", month).num("day", day),
+        )
     }
 }
 
 /// `out_of_range` unless 1900-01-01 <= date <= 2200-12-31.
-pub fn check_range(date: NaiveDate, field: Option<&str>, lang: Lang) -> Result<(), ApiError> {
+pub fn check_range(date: NaiveDate, field: Option<&str>) -> Result<(), ApiError> {
     if date < MIN_DATE || date > MAX_DATE {
-        return Err(out_of_range(field, lang));
+        return Err(out_of_range(field));
     }
     Ok(())
 }
 
-fn out_of_range(field: Option<&str>, lang: Lang) -> ApiError {
-    ApiError::new(
-        ErrorCode::OutOfRange,
-        field,
-        lang,
-        "1900年から2200年までの日付を入力してください。",
-        "Enter a date between 1900 and 2200.",
-    )
+fn out_of_range(field: Option<&str>) -> ApiError {
+    ApiError::new(Msg::OutOfRange, field)
 }
 
 /// Full-width → half-width, separators unified to '/', spaces removed.

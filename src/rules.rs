@@ -1,35 +1,9 @@
-//! 規則: the rule ids of `shared/RULES.md`, their sources, and the pieces of
-//! text every explanation is built from.
+//! 規則: the rule ids of `shared/RULES.md` and their sources. Every explanation
+//! step carries both, so a visitor (and the society's staff) can see where
+//! each date comes from.
 
-use serde::Serialize;
-
-/// 言語: the language of texts and messages (`lang` input key; `ja` default).
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
-pub enum Lang {
-    #[default]
-    Ja,
-    En,
-}
-
-impl Lang {
-    /// Chooses between a Japanese and an English text. Without the `en`
-    /// feature (the page's default download) this is always the Japanese
-    /// one, so the linker drops every English text from the wasm.
-    #[inline(always)]
-    pub fn pick<'a>(self, ja: &'a str, en: &'a str) -> &'a str {
-        if self.is_en() {
-            en
-        } else {
-            ja
-        }
-    }
-
-    /// English, in a build that has English texts (`en` feature).
-    #[inline(always)]
-    pub fn is_en(self) -> bool {
-        cfg!(feature = "en") && self == Lang::En
-    }
-}
+/// The day RULES.md was last checked against its sources ("rules as of").
+pub const RULES_CHECKED: &str = "2026-11-25";
 
 /// A rule of RULES.md, by its id.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -41,7 +15,9 @@ pub enum Rule {
     RenewalInWindow,
     CertificateValidity,
     FromCardFace,
+    CertificateFace,
     RenewalWindow,
+    RenewalBooking,
     ExpiryNotice,
     InsuranceGrace,
     SmartphoneNoGrace,
@@ -50,6 +26,8 @@ pub enum Rule {
     EligibilityCertificateWho,
     /// RULES.md "What to bring to a clinic".
     WhatToBring,
+    /// RULES.md "What to bring", last row: the temporary handling of 2025-12-02 to 2026-07-31.
+    OldCardTemporary,
     /// RULES.md "Other facts of the society's page".
     SocietyFacts,
 }
@@ -65,7 +43,9 @@ impl Rule {
             Rule::RenewalInWindow => "renewal-in-window",
             Rule::CertificateValidity => "certificate-validity",
             Rule::FromCardFace => "from-card-face",
+            Rule::CertificateFace => "certificate-face",
             Rule::RenewalWindow => "renewal-window",
+            Rule::RenewalBooking => "renewal-booking",
             Rule::ExpiryNotice => "expiry-notice",
             Rule::InsuranceGrace => "insurance-grace",
             Rule::SmartphoneNoGrace => "smartphone-no-grace",
@@ -73,11 +53,13 @@ impl Rule {
             Rule::EligibilityCertificateReturn => "eligibility-certificate-return",
             Rule::EligibilityCertificateWho => "eligibility-certificate-who",
             Rule::WhatToBring => "what-to-bring",
+            Rule::OldCardTemporary => "old-card-temporary",
             Rule::SocietyFacts => "society-facts",
         }
     }
 
-    /// The sources RULES.md gives for the rule (keys of its "Sources" table).
+    /// The sources RULES.md gives for the rule (keys of its "Sources" table;
+    /// citations are data, not words, so they stay here).
     pub fn source(self) -> &'static str {
         match self {
             Rule::BirthdayCount => "命令26条・JPKI規則49条",
@@ -87,62 +69,18 @@ impl Rule {
             Rule::RenewalInWindow => "命令29条3項・JPKI規則49条",
             Rule::CertificateValidity => "JPKI規則49条・society",
             Rule::FromCardFace => "命令26条・券面",
+            Rule::CertificateFace => "券面の追記欄・マイナポータル・society",
             Rule::RenewalWindow => "練馬区・世田谷区・society",
+            Rule::RenewalBooking => "society・J-CASTニュース 2026-02-27",
             Rule::ExpiryNotice => "society(J-LIS 有効期限通知書)",
             Rule::InsuranceGrace => "society・MHLW・協会けんぽ・多摩市",
-            Rule::SmartphoneNoGrace => "society",
+            Rule::SmartphoneNoGrace => "society・スマホ",
             Rule::EligibilityCertificateValidity => "society",
             Rule::EligibilityCertificateReturn => "society",
             Rule::EligibilityCertificateWho => "society ①-⑩",
             Rule::WhatToBring => "society・MHLW",
+            Rule::OldCardTemporary => "事務連絡 2025-11-12・2026-03-19",
             Rule::SocietyFacts => "society",
         }
     }
-}
-
-/// One line of the explanation: which rule, what it gave, where it comes from.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
-pub struct Step {
-    pub rule: &'static str,
-    pub text: String,
-    pub source: &'static str,
-}
-
-impl Step {
-    /// A step for `rule` with the text in the chosen language.
-    pub fn new(rule: Rule, text: String) -> Self {
-        Step {
-            rule: rule.id(),
-            text,
-            source: rule.source(),
-        }
-    }
-}
-
-/// A note: something the visitor should know that is not a computed date.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
-pub struct Note {
-    pub code: &'static str,
-    pub message: String,
-}
-
-impl Note {
-    /// A note with a message in the chosen language.
-    pub fn new(code: &'static str, lang: Lang, ja: &str, en: &str) -> Self {
-        Note {
-            code,
-            message: lang.pick(ja, en).to_string(),
-        }
-    }
-
-    /// A note whose message is already in the chosen language.
-    pub fn filled(code: &'static str, message: String) -> Self {
-        Note { code, message }
-    }
-}
-
-/// The society's contact points and numbers quoted in texts (society page).
-pub mod contact {
-    /// マイナンバー総合フリーダイヤル (24 hours for a lost card).
-    pub const MYNUMBER_FREE_DIAL: &str = "0120-95-0178";
 }

@@ -1,14 +1,10 @@
-//! 表記: how dates and numbers appear inside explanation texts, and the one
-//! function that fills a text's placeholders.
-//!
-//! Texts are templates with `{0}`, `{1}`… so that the Japanese and English
-//! versions can order their values differently, and so that the engine needs
-//! no `format!` machinery (it is a large part of a wasm binary).
+//! 表記: dates and numbers as data strings ("2024-09-18", "令和6年9月18日",
+//! "18 September 2024"), without `format!` (its machinery is a large part of
+//! a wasm binary). Sentences are not made here: they live in the catalogs.
 
 use chrono::{Datelike, NaiveDate};
 
 use crate::date::to_wareki;
-use crate::rules::Lang;
 
 /// Fills `{0}`…`{9}` in `template` with `args`. A placeholder without an
 /// argument is left as it is (never a panic).
@@ -147,31 +143,10 @@ pub fn english(d: NaiveDate) -> String {
     )
 }
 
-/// "2024年9月18日" / "18 September 2024".
-pub fn day(d: NaiveDate, lang: Lang) -> String {
-    if lang.is_en() {
-        english(d)
-    } else {
-        seireki(d)
-    }
-}
-
-/// "2024年9月18日(令和6年)" / "18 September 2024 (Reiwa 6)".
-pub fn day_with_era(d: NaiveDate, lang: Lang) -> String {
-    let Some(w) = to_wareki(d) else {
-        return day(d, lang);
-    };
-    if lang.is_en() {
-        fill(
-            "{0} ({1} {2})",
-            &[&english(d), w.era.romaji(), &num(w.year.into())],
-        )
-    } else {
-        fill(
-            "{0}({1}{2}年)",
-            &[&seireki(d), w.era.kanji(), &era_year(w.year)],
-        )
-    }
+/// "令和6年" (元年 for the first year); `None` before 明治.
+pub fn wareki_year(d: NaiveDate) -> Option<String> {
+    let w = to_wareki(d)?;
+    Some(fill("{0}{1}年", &[w.era.kanji(), &era_year(w.year)]))
 }
 
 /// "YYYY-MM-DD".
@@ -192,15 +167,6 @@ pub fn iso_month(year: i32, month: u32) -> String {
         "{0}-{1}",
         &[&padded(year.into(), 4), &padded(month.into(), 2)],
     )
-}
-
-/// "2024年6月" / "June 2024" for a "YYYY-MM" month.
-pub fn month(year: i32, month: u32, lang: Lang) -> String {
-    if lang.is_en() {
-        iso_month(year, month)
-    } else {
-        fill("{0}年{1}月", &[&num(year.into()), &num(month.into())])
-    }
 }
 
 #[cfg(test)]
@@ -233,8 +199,7 @@ mod tests {
         let d = NaiveDate::from_ymd_opt(2019, 5, 1).unwrap();
         assert_eq!(iso(d), "2019-05-01");
         assert_eq!(wareki(d).unwrap(), "令和元年5月1日");
-        assert_eq!(day_with_era(d, Lang::Ja), "2019年5月1日(令和元年)");
-        assert_eq!(day_with_era(d, Lang::En), "1 May 2019 (Reiwa 1)");
+        assert_eq!(wareki_year(d).unwrap(), "令和元年");
         assert_eq!(english(d), "1 May 2019");
     }
 }

@@ -1,7 +1,10 @@
 //! The JS face: `#[wasm_bindgen]` shims over `api`, nothing worth testing
 //! natively. Converts `JsValue` in, serializes plain objects out, throws
-//! `Error`s with `code`, `field` and `message`, and supplies "today" in
-//! Asia/Tokyo (UTC+9 all year: Japan has no summer time).
+//! `Error`s with `code`, `variant`, `field` and `values`, and supplies
+//! "today" in Asia/Tokyo (UTC+9 all year: Japan has no summer time).
+//!
+//! These functions speak in codes: `www/myna-hoken-api.js` (the module pages
+//! import) wraps them and adds the words from the catalogs.
 
 use chrono::NaiveDate;
 use js_sys::{Array, Date, Error, Reflect};
@@ -9,6 +12,7 @@ use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
 use crate::api::{self, RawObject, RawValue};
+use crate::error::ApiError;
 
 // A small allocator (~1 KB against dlmalloc's ~7 KB). SAFETY: wasm32 without
 // atomics runs on one thread. `memory_stays_bounded_over_many_calls` in
@@ -16,7 +20,12 @@ use crate::api::{self, RawObject, RawValue};
 #[global_allocator]
 static ALLOCATOR: lol_alloc::AssumeSingleThreaded<lol_alloc::FreeListAllocator> =
     unsafe { lol_alloc::AssumeSingleThreaded::new(lol_alloc::FreeListAllocator::new()) };
-use crate::error::ApiError;
+
+#[wasm_bindgen(typescript_custom_section)]
+const TS_VALUES: &str = r#"
+/** The values of a coded item: ISO dates ("2024-09-18"), months ("2024-06"), numbers, enum codes, lists of codes. */
+export type Values = Record<string, string | number | string[]>;
+"#;
 
 /// Today in Japan, from the browser's clock (not its time zone).
 fn today_in_tokyo() -> NaiveDate {
@@ -24,19 +33,29 @@ fn today_in_tokyo() -> NaiveDate {
 }
 
 fn to_js_error(e: ApiError) -> JsValue {
-    let err = Error::new(&e.message);
+    // The message is the code until the API module puts the words in.
+    let err = Error::new(e.code());
     err.set_name("MynaHokenError");
-    let field = e.field.map_or(JsValue::NULL, |f| JsValue::from_str(&f));
+    let field = e.field.as_deref().map_or(JsValue::NULL, JsValue::from_str);
+    let values = to_plain(&e.values).unwrap_or(JsValue::NULL);
     // Reflect::set only fails on frozen objects; a fresh Error is not.
-    let _ = Reflect::set(&err, &"code".into(), &e.code.as_str().into());
+    let _ = Reflect::set(&err, &"code".into(), &e.code().into());
+    let _ = Reflect::set(
+        &err,
+        &"variant".into(),
+        &e.variant().map_or(JsValue::NULL, JsValue::from_str),
+    );
     let _ = Reflect::set(&err, &"field".into(), &field);
+    let _ = Reflect::set(&err, &"values".into(), &values);
     err.into()
 }
 
+fn to_plain<T: Serialize>(value: &T) -> Result<JsValue, serde_wasm_bindgen::Error> {
+    value.serialize(&serde_wasm_bindgen::Serializer::json_compatible())
+}
+
 fn to_js<T: Serialize>(value: &T) -> Result<JsValue, JsValue> {
-    value
-        .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
-        .map_err(|_| to_js_error(api::not_an_object()))
+    to_plain(value).map_err(|_| to_js_error(api::not_an_object()))
 }
 
 #[wasm_bindgen]
@@ -79,32 +98,40 @@ fn scalar(input: JsValue) -> RawValue {
 }
 
 /// `cardDates(input)`: the dates of the card and its certificate.
-#[wasm_bindgen(js_name = cardDates)]
-pub fn card_dates(input: JsValue) -> Result<JsValue, JsValue> {
+#[wasm_bindgen(js_name = cardDates, unchecked_return_type = "CardDates")]
+pub fn card_dates(
+    #[wasm_bindgen(unchecked_param_type = "CardDatesInput")] input: JsValue,
+) -> Result<JsValue, JsValue> {
     let result = api::card_dates(object(input)?, today_in_tokyo()).map_err(to_js_error)?;
     to_js(&result)
 }
 
 /// `eligibilityCertificateDates(input)`: the 資格確認書's expiry and return duty.
-#[wasm_bindgen(js_name = eligibilityCertificateDates)]
-pub fn eligibility_certificate_dates(input: JsValue) -> Result<JsValue, JsValue> {
+#[wasm_bindgen(
+    js_name = eligibilityCertificateDates,
+    unchecked_return_type = "EligibilityDates"
+)]
+pub fn eligibility_certificate_dates(
+    #[wasm_bindgen(unchecked_param_type = "EligibilityCertificateDatesInput")] input: JsValue,
+) -> Result<JsValue, JsValue> {
     let result = api::eligibility_certificate_dates(object(input)?, today_in_tokyo())
         .map_err(to_js_error)?;
     to_js(&result)
 }
 
 /// `adviseDocuments(situation)`: what to bring and what happens next.
-#[wasm_bindgen(js_name = adviseDocuments)]
-pub fn advise_documents(input: JsValue) -> Result<JsValue, JsValue> {
+#[wasm_bindgen(js_name = adviseDocuments, unchecked_return_type = "Advice")]
+pub fn advise_documents(
+    #[wasm_bindgen(unchecked_param_type = "AdviseDocumentsInput")] input: JsValue,
+) -> Result<JsValue, JsValue> {
     let result = api::advise_documents(object(input)?, today_in_tokyo()).map_err(to_js_error)?;
     to_js(&result)
 }
 
-/// `parseDate(text, lang?)`: "YYYY-MM-DD" from 西暦 or 和暦.
+/// `parseDate(text)`: "YYYY-MM-DD" from 西暦 or 和暦.
 #[wasm_bindgen(js_name = parseDate)]
-pub fn parse_date(text: JsValue, lang: JsValue) -> Result<String, JsValue> {
-    let lang = api::lang_argument(&scalar(lang)).map_err(to_js_error)?;
-    api::parse_date_text(&scalar(text), lang).map_err(to_js_error)
+pub fn parse_date(text: JsValue) -> Result<String, JsValue> {
+    api::parse_date_text(&scalar(text)).map_err(to_js_error)
 }
 
 /// `formatWareki(date)`: "令和7年12月2日".
@@ -113,15 +140,32 @@ pub fn format_wareki(date: JsValue) -> Result<String, JsValue> {
     api::format_wareki_text(&scalar(date)).map_err(to_js_error)
 }
 
-/// `describeDate(date, lang?)`: `{ iso, seireki, wareki, weekday, english }`.
+/// `describeDate(date)`: `[iso, seireki, wareki, warekiYear, era, eraYear,
+/// english, weekday]` (the API module names them; an array costs the wasm
+/// less code than an object).
 #[wasm_bindgen(js_name = describeDate)]
-pub fn describe_date(date: JsValue, lang: JsValue) -> Result<JsValue, JsValue> {
-    let result = api::describe_date(&scalar(date), &scalar(lang)).map_err(to_js_error)?;
-    to_js(&result)
+pub fn describe_date(date: JsValue) -> Result<Array, JsValue> {
+    let d = api::describe_date(&scalar(date)).map_err(to_js_error)?;
+    let out = Array::new();
+    for text in [&d.iso, &d.seireki, &d.wareki, &d.wareki_year] {
+        out.push(&JsValue::from_str(text));
+    }
+    out.push(&JsValue::from_str(d.era));
+    out.push(&JsValue::from(d.era_year));
+    out.push(&JsValue::from_str(&d.english));
+    out.push(&JsValue::from(d.weekday));
+    Ok(out)
 }
 
 /// `todayInTokyo()`: today's date in Japan, "YYYY-MM-DD".
 #[wasm_bindgen(js_name = todayInTokyo)]
 pub fn today() -> String {
     crate::text::iso(today_in_tokyo())
+}
+
+/// `inputSchema()`: every function's input keys, types and when they are
+/// required, as JSON text (the API module parses it).
+#[wasm_bindgen(js_name = inputSchema)]
+pub fn input_schema() -> String {
+    crate::schema::JSON.to_string()
 }

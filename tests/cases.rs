@@ -1,15 +1,55 @@
 //! Every case table of `tests/cases/` through the plain-Rust API (the same
-//! functions the JS face calls), natively.
+//! functions the JS face calls), natively; and every catalog of
+//! `www/words/` against the messages the engine emits.
 #![cfg(not(target_arch = "wasm32"))]
 
 mod common;
 
+use std::cell::RefCell;
+use std::collections::BTreeSet;
+
 use chrono::NaiveDate;
 use common::Outcome;
+use myna_hoken::answer::{Kind, Msg};
 use myna_hoken::api::{self, RawObject, RawValue};
 use myna_hoken::error::ApiError;
 use serde::Serialize;
 use serde_json::Value;
+
+thread_local! {
+    /// Every (catalog section, key) the case tables made the engine emit.
+    static EMITTED: RefCell<BTreeSet<(String, String)>> = const { RefCell::new(BTreeSet::new()) };
+}
+
+fn emitted(section: &str, item: &Value) {
+    let (Some(code), variant) = (item["code"].as_str(), item["variant"].as_str()) else {
+        return;
+    };
+    let key = match variant {
+        Some(v) => format!("{code}.{v}"),
+        None => code.to_string(),
+    };
+    EMITTED.with(|e| e.borrow_mut().insert((section.to_string(), key)));
+}
+
+fn record(answer: &Value) {
+    for (field, section) in [
+        ("steps", "steps"),
+        ("notes", "notes"),
+        ("actions", "actions"),
+    ] {
+        for item in answer[field].as_array().into_iter().flatten() {
+            emitted(section, item);
+        }
+    }
+    emitted("headlines", &answer["headline"]);
+    // `next` is a next-step message, or the first action of the advisor.
+    let next = &answer["next"];
+    let is_action = Msg::ALL
+        .iter()
+        .any(|m| m.def().kind == Kind::Action && Some(m.def().code) == next["code"].as_str());
+    emitted(if is_action { "actions" } else { "next" }, next);
+}
 
 /// "Today" for cases that do not give `asOf` (only error cases rely on it).
 fn today() -> NaiveDate {
@@ -27,35 +67,42 @@ pub fn raw(v: &Value) -> RawValue {
     }
 }
 
-fn object(v: &Value) -> RawObject {
-    RawObject(
-        v.as_object()
-            .map(|o| o.iter().map(|(k, v)| (k.clone(), raw(v))).collect())
-            .unwrap_or_default(),
-    )
+/// An input object as `wasm.rs` reads it: anything but an object is `invalid_input`.
+fn object(v: &Value) -> Result<RawObject, ApiError> {
+    v.as_object()
+        .map(|o| RawObject(o.iter().map(|(k, v)| (k.clone(), raw(v))).collect()))
+        .ok_or_else(api::not_an_object)
 }
 
 fn outcome<T: Serialize>(r: Result<T, ApiError>) -> Outcome {
     match r {
-        Ok(v) => Outcome::Answer(serde_json::to_value(v).unwrap()),
-        Err(e) => Outcome::Error {
-            code: e.code.as_str().to_string(),
-            field: e.field,
-        },
+        Ok(v) => {
+            let v = serde_json::to_value(v).unwrap();
+            record(&v);
+            Outcome::Answer(v)
+        }
+        Err(e) => {
+            let key = match e.variant() {
+                Some(v) => format!("{}.{v}", e.code()),
+                None => e.code().to_string(),
+            };
+            EMITTED.with(|x| x.borrow_mut().insert(("errors".into(), key)));
+            Outcome::Error {
+                code: e.code().to_string(),
+                field: e.field,
+            }
+        }
     }
 }
 
 fn call(function: &str, input: &Value) -> Outcome {
     match function {
-        "cardDates" => outcome(api::card_dates(object(input), today())),
+        "cardDates" => outcome(object(input).and_then(|o| api::card_dates(o, today()))),
         "eligibilityCertificateDates" => {
-            outcome(api::eligibility_certificate_dates(object(input), today()))
+            outcome(object(input).and_then(|o| api::eligibility_certificate_dates(o, today())))
         }
-        "adviseDocuments" => outcome(api::advise_documents(object(input), today())),
-        "parseDate" => outcome(api::parse_date_text(
-            &raw(input),
-            myna_hoken::rules::Lang::Ja,
-        )),
+        "adviseDocuments" => outcome(object(input).and_then(|o| api::advise_documents(o, today()))),
+        "parseDate" => outcome(api::parse_date_text(&raw(input))),
         "formatWareki" => outcome(api::format_wareki_text(&raw(input))),
         other => panic!("unknown function {other}"),
     }
@@ -86,11 +133,155 @@ fn the_matcher_catches_a_wrong_date() {
 #[test]
 fn every_error_code_is_documented_in_the_readme() {
     let readme = include_str!("../README.md");
-    for code in myna_hoken::error::ErrorCode::ALL {
+    for code in myna_hoken::error::all_codes() {
         assert!(
-            readme.contains(&format!("`{}`", code.as_str())),
-            "README does not document {}",
-            code.as_str()
+            readme.contains(&format!("`{code}`")),
+            "README does not document {code}"
         );
     }
+}
+
+// ---- The catalogs (www/words/*.json) against the engine's own list of messages.
+
+/// Every catalog, by language.
+const CATALOGS: [(&str, &str); 2] = [
+    ("ja", include_str!("../www/words/ja.json")),
+    ("en", include_str!("../www/words/en.json")),
+];
+
+/// The sections that hold the engine's messages.
+const SECTIONS: [&str; 6] = ["steps", "notes", "actions", "headlines", "next", "errors"];
+
+/// Errors only the JS API module throws (it has no engine call to make them).
+const MODULE_ONLY: [&str; 2] = ["language_not_loaded", "not_initialized"];
+
+fn placeholders(template: &str) -> BTreeSet<String> {
+    let mut out = BTreeSet::new();
+    let mut rest = template;
+    while let Some(open) = rest.find('{') {
+        let after = &rest[open + 1..];
+        match after.find('}') {
+            Some(close)
+                if after[..close].chars().all(|c| c.is_ascii_alphanumeric()) && close > 0 =>
+            {
+                out.insert(after[..close].to_string());
+                rest = &after[close + 1..];
+            }
+            _ => rest = after,
+        }
+    }
+    out
+}
+
+/// Every leaf key of a JSON object, as dotted paths (arrays are leaves).
+fn leaves(v: &Value, path: &str, out: &mut BTreeSet<String>) {
+    match v.as_object() {
+        Some(o) => {
+            for (k, v) in o {
+                leaves(v, &format!("{path}/{k}"), out);
+            }
+        }
+        None => {
+            out.insert(path.to_string());
+        }
+    }
+}
+
+#[test]
+fn every_catalog_words_every_message_the_engine_has_and_no_other() {
+    let mut failures = Vec::new();
+    for (lang, text) in CATALOGS {
+        let catalog: Value = serde_json::from_str(text).expect("catalog is JSON");
+        for m in Msg::ALL {
+            let d = m.def();
+            let section = d.kind.section();
+            let key = d.key();
+            let Some(template) = catalog[section][&key].as_str() else {
+                failures.push(format!("{lang}: {section}.{key} is missing"));
+                continue;
+            };
+            // Errors also get {field}, the label of the field at fault.
+            let mut allowed: BTreeSet<String> = d.values.iter().map(|v| v.to_string()).collect();
+            if d.kind == Kind::Error {
+                allowed.insert("field".into());
+            }
+            for p in placeholders(template) {
+                if !allowed.contains(&p) {
+                    failures.push(format!(
+                        "{lang}: {section}.{key} has {{{p}}}, which the engine never fills (values: {:?})",
+                        d.values
+                    ));
+                }
+            }
+        }
+        for section in SECTIONS {
+            for key in catalog[section]
+                .as_object()
+                .into_iter()
+                .flatten()
+                .map(|(k, _)| k)
+            {
+                let known = Msg::ALL
+                    .iter()
+                    .any(|m| m.def().kind.section() == section && &m.def().key() == key);
+                if !known {
+                    failures.push(format!("{lang}: {section}.{key} is emitted by nobody"));
+                }
+            }
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+#[test]
+fn every_catalog_has_the_same_words_as_the_japanese_one() {
+    let ja: Value = serde_json::from_str(CATALOGS[0].1).unwrap();
+    let mut want = BTreeSet::new();
+    leaves(&ja, "", &mut want);
+    want.remove("/meta/lang");
+    want.remove("/meta/name");
+    for (lang, text) in &CATALOGS[1..] {
+        let catalog: Value = serde_json::from_str(text).unwrap();
+        let mut got = BTreeSet::new();
+        leaves(&catalog, "", &mut got);
+        got.remove("/meta/lang");
+        got.remove("/meta/name");
+        let missing: Vec<_> = want.difference(&got).collect();
+        let extra: Vec<_> = got.difference(&want).collect();
+        assert!(
+            missing.is_empty() && extra.is_empty(),
+            "{lang}: missing {missing:?}, not in ja {extra:?}"
+        );
+        // The same placeholders in every wording, so no value is dropped in translation.
+        for path in &want {
+            let pointer = path.as_str();
+            // Formats differ by language (西暦 and 和暦, or English month names).
+            if pointer.starts_with("/format/") {
+                continue;
+            }
+            if let (Some(a), Some(b)) = (
+                ja.pointer(pointer).and_then(Value::as_str),
+                catalog.pointer(pointer).and_then(Value::as_str),
+            ) {
+                assert_eq!(placeholders(a), placeholders(b), "{lang}: {path}");
+            }
+        }
+    }
+}
+
+#[test]
+fn the_case_tables_make_the_engine_say_every_message_it_has() {
+    let (_, failures) = common::run_all(&call);
+    assert!(failures.is_empty(), "{failures:?}");
+    let said = EMITTED.with(|e| e.borrow().clone());
+    let never: Vec<String> = Msg::ALL
+        .iter()
+        .map(|m| (m.def().kind.section().to_string(), m.def().key()))
+        .filter(|k| !said.contains(k) && !MODULE_ONLY.contains(&k.1.as_str()))
+        .map(|(s, k)| format!("{s}.{k}"))
+        .collect();
+    assert!(
+        never.is_empty(),
+        "no case makes the engine say these (add a case, or drop the message): {never:?}"
+    );
 }

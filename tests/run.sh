@@ -18,13 +18,8 @@ step "cargo clippy -D warnings (native and wasm32, all targets)"
 cargo clippy --all-targets --quiet -- -D warnings
 cargo clippy --all-targets --quiet --target wasm32-unknown-unknown -- -D warnings
 
-step "native: unit tests, case tables, properties"
+step "native: unit tests, case tables, catalogs, properties"
 cargo test --quiet
-
-step "native: the case tables against the Japanese-only build (www/pkg/)"
-cargo clippy --lib --quiet --no-default-features -- -D warnings
-cargo clippy --lib --quiet --no-default-features --target wasm32-unknown-unknown -- -D warnings
-cargo test --quiet --no-default-features --test cases
 
 step "wasm: case tables and hostile input through the JS face in headless Chromium"
 cargo test --target wasm32-unknown-unknown

@@ -1,19 +1,20 @@
-// Size report and budgets (issue 5): what a visitor downloads for the widget,
-// raw and gzip -9 (zlib level 9). Run after `sh www/build.sh`:  node tests/size.mjs
+// Size report and budgets: what a visitor downloads for the widget, raw and
+// gzip -9 (zlib level 9). Run after `sh www/build.sh`:  node tests/size.mjs
 //
-// Counted: the widget as a site embeds it, from www/dist: embed.html (the
-// markup a site pastes, with its no-wasm fallback), myna-hoken.css,
-// myna-hoken.js (widget + Japanese words + pkg/'s glue, bundled and minified)
-// and pkg/myna_hoken_bg.wasm (the engine with Japanese texts only).
-// Listed but not counted: the demo FAQ page around it, what is fetched only
-// when a visitor switches to English, and pkg/'s glue as a separate file (for
-// pages that call the JS API themselves; the widget has its own copy inside).
+// Counted (the default download, from www/dist): embed.html (the markup a
+// site pastes, with its no-wasm fallback), myna-hoken.css, myna-hoken.js (the
+// element), myna-hoken-api.js (the JS API: engine glue, Japanese words) and
+// pkg/myna_hoken_bg.wasm (the engine, one for every language).
+// Listed but not counted: the demo FAQ page around it, and what is fetched
+// only when a visitor switches language.
 //
 // Fails the run when (1 KB = 1000 B):
-// - the wasm passes issue 5's budget of 35 KB gzip;
-// - the total passes 56 KB gzip: a ceiling just above today's size, so that it
-//   cannot creep up unnoticed. Issue 5's total budget is 50 KB, and it is
-//   reported on every run as met or not (README "Size" says where the bytes go).
+// - the total passes TOTAL_CEILING. This is a ratchet while the words move out
+//   of the engine and the element into one catalog per language: each step
+//   lowers it to what it measured, down to the budget of 55,266 B (the
+//   widget's size before the move); both are reported on every run;
+// - the wasm passes 35,000 B gzip (its ceiling until now). The budget of
+//   30,000 B is reported on every run as met or not.
 import { readFileSync, readdirSync, existsSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { fileURLToPath } from 'node:url';
@@ -23,16 +24,19 @@ if (!existsSync(`${dist}pkg/myna_hoken_bg.wasm`)) {
   console.error('www/dist is missing: run "sh www/build.sh" first');
   process.exit(1);
 }
-const english = readdirSync(dist).filter((f) => /^myna-hoken-en-.*\.js$/.test(f));
-const counted = ['embed.html', 'myna-hoken.css', 'myna-hoken.js', 'pkg/myna_hoken_bg.wasm'];
+const counted = ['embed.html', 'myna-hoken.css', 'myna-hoken.js', 'myna-hoken-api.js', 'pkg/myna_hoken_bg.wasm'];
+const onDemand = [
+  ...readdirSync(dist).filter((f) => /^myna-hoken-.*-[A-Z0-9]{8}\.js$/.test(f)),
+  ...readdirSync(`${dist}words`).filter((f) => f !== 'ja.json' && f !== 'languages.json').map((f) => `words/${f}`),
+];
 const listed = [
   ['demo page', ['index.html', 'demo.css']],
-  ['English, on demand', [...english, 'pkg-en/myna_hoken.js', 'pkg-en/myna_hoken_bg.wasm']],
-  ['JS API for other pages', ['pkg/myna_hoken.js']],
+  ['other languages, on demand', onDemand],
 ];
-const WASM_BUDGET = 35_000;
-const TOTAL_TARGET = 50_000;
-const TOTAL_CEILING = 56_000;
+const WASM_BUDGET = 30_000;
+const WASM_CEILING = 35_000;
+const TOTAL_BUDGET = 55_266;
+const TOTAL_CEILING = 61_700;
 
 const size = (f) => {
   const bytes = readFileSync(dist + f);
@@ -57,7 +61,8 @@ for (const [what, files] of listed) {
   for (const f of files) row(f, size(f));
 }
 const cmp = (what, value, limit) => `${what} ${value} B ${value <= limit ? '<=' : '>'} ${limit} B`;
-console.log(`budget: ${cmp('gzip wasm', wasmGz, WASM_BUDGET)} — ${wasmGz <= WASM_BUDGET ? 'met' : 'EXCEEDED'}`);
-console.log(`budget: ${cmp('gzip total', gz, TOTAL_TARGET)} — ${gz <= TOTAL_TARGET ? 'met' : 'not met (see README "Size")'}`);
+console.log(`budget: ${cmp('gzip wasm', wasmGz, WASM_BUDGET)} — ${wasmGz <= WASM_BUDGET ? 'met' : 'not met'}`);
+console.log(`ceiling: ${cmp('gzip wasm', wasmGz, WASM_CEILING)} — ${wasmGz <= WASM_CEILING ? 'ok' : 'EXCEEDED'}`);
+console.log(`budget: ${cmp('gzip total', gz, TOTAL_BUDGET)} — ${gz <= TOTAL_BUDGET ? 'met' : 'not met'}`);
 console.log(`ceiling: ${cmp('gzip total', gz, TOTAL_CEILING)} — ${gz <= TOTAL_CEILING ? 'ok' : 'EXCEEDED'}`);
-if (wasmGz > WASM_BUDGET || gz > TOTAL_CEILING) process.exit(1);
+if (wasmGz > WASM_CEILING || gz > TOTAL_CEILING) process.exit(1);

@@ -63,7 +63,7 @@ fn call(function: &str, input: &Value) -> Outcome {
         "cardDates" => wasm::card_dates(with_today(input)),
         "eligibilityCertificateDates" => wasm::eligibility_certificate_dates(with_today(input)),
         "adviseDocuments" => wasm::advise_documents(with_today(input)),
-        "parseDate" => wasm::parse_date(to_js(input), JsValue::UNDEFINED).map(JsValue::from),
+        "parseDate" => wasm::parse_date(to_js(input)).map(JsValue::from),
         "formatWareki" => wasm::format_wareki(to_js(input)).map(JsValue::from),
         other => panic!("unknown function {other}"),
     };
@@ -163,11 +163,11 @@ fn random_value(rng: &mut Rng, depth: u32) -> JsValue {
 
 /// Every key the API knows, and a few that objects carry anyway.
 fn keys() -> Vec<&'static str> {
-    let mut keys = Vec::new();
-    keys.extend(myna_hoken::api::CARD_DATES_KEYS);
-    keys.extend(myna_hoken::api::ELIGIBILITY_KEYS);
-    keys.extend(myna_hoken::api::ADVICE_KEYS);
-    keys.extend(["__proto__", "constructor", "x"]);
+    let mut keys: Vec<&'static str> = myna_hoken::schema::FUNCTIONS
+        .iter()
+        .flat_map(|(_, spec)| myna_hoken::schema::keys(spec))
+        .collect();
+    keys.extend(["__proto__", "constructor", "x", "lang"]);
     keys
 }
 
@@ -194,13 +194,13 @@ fn hostile_input_gets_an_answer_or_a_coded_error_never_a_trap() {
             wasm::eligibility_certificate_dates,
         ),
         ("adviseDocuments", wasm::advise_documents),
-        ("parseDate", |v| {
-            wasm::parse_date(v.clone(), v).map(JsValue::from)
-        }),
+        ("parseDate", |v| wasm::parse_date(v).map(JsValue::from)),
         ("formatWareki", |v| {
             wasm::format_wareki(v).map(JsValue::from)
         }),
-        ("describeDate", |v| wasm::describe_date(v.clone(), v)),
+        ("describeDate", |v| {
+            wasm::describe_date(v).map(JsValue::from)
+        }),
     ];
     let mut answers = 0;
     let mut errors = 0;
@@ -298,19 +298,64 @@ fn memory_stays_bounded_over_many_calls() {
     );
 }
 
-/// `parseDate(text, "en")` explains in English; `lang` must be ja or en.
+/// Errors carry their code, the wording's variant and typed values (the API
+/// module words them; here the message is the code).
 #[wasm_bindgen_test]
-fn parse_date_speaks_english_when_asked() {
-    let message = |text: &str, lang: &str| -> String {
-        let e = wasm::parse_date(text.into(), lang.into()).unwrap_err();
-        js_sys::Error::from(e).message().into()
-    };
-    assert!(message("abc", "en").starts_with("This is not a date"));
-    // A day that does not exist is named, in the visitor's language.
-    assert!(message("2025-02-30", "en").starts_with("There is no day 30 in month 2"));
-    assert!(message("2025-02-30", "ja").starts_with("2月30日という日はありません"));
-    assert!(message("令和5年4月31日", "ja").starts_with("4月31日という日はありません"));
-    let e = wasm::parse_date("2025-02-28".into(), "fr".into()).unwrap_err();
+fn errors_carry_codes_and_values() {
+    let e = wasm::parse_date("2025-02-30".into()).unwrap_err();
+    let get = |k: &str| Reflect::get(&e, &k.into()).unwrap();
+    assert_eq!(get("code").as_string().as_deref(), Some("invalid_date"));
+    assert_eq!(
+        get("variant").as_string().as_deref(),
+        Some("no_such_february_day")
+    );
+    assert_eq!(from_js(&get("values")), serde_json::json!({"day": 30}));
+    let e = wasm::card_dates(to_js(
+        &serde_json::json!({"birthday": "1985-09-18", "cardIssued": "2020-05-20", "lang": "en"}),
+    ))
+    .unwrap_err();
+    // The engine knows no languages: `lang` is the API module's key.
     let code = Reflect::get(&e, &"code".into()).unwrap().as_string();
-    assert_eq!(code.as_deref(), Some("invalid_value"));
+    assert_eq!(code.as_deref(), Some("unknown_field"));
+}
+
+/// The TypeScript declarations of the inputs name exactly the schema's keys
+/// (plus `lang`, which the API module adds).
+#[wasm_bindgen_test]
+fn input_declarations_match_the_schema() {
+    use myna_hoken::schema::declarations::*;
+    use tsify::Tsify;
+    for (name, decl) in [
+        ("cardDates", CardDatesInput::DECL),
+        (
+            "eligibilityCertificateDates",
+            EligibilityCertificateDatesInput::DECL,
+        ),
+        ("adviseDocuments", AdviseDocumentsInput::DECL),
+    ] {
+        let spec = myna_hoken::schema::FUNCTIONS
+            .iter()
+            .find(|(n, _)| *n == name)
+            .unwrap()
+            .1;
+        let mut declared: Vec<String> = decl
+            .lines()
+            .filter_map(|l| {
+                let l = l.trim();
+                let key = l.split([':', '?']).next()?;
+                (l.ends_with(';')
+                    && !key.is_empty()
+                    && key.chars().all(|c| c.is_ascii_alphanumeric()))
+                .then(|| key.to_string())
+            })
+            .collect();
+        declared.sort();
+        let mut want: Vec<String> = myna_hoken::schema::keys(spec)
+            .into_iter()
+            .chain(["lang"])
+            .map(str::to_string)
+            .collect();
+        want.sort();
+        assert_eq!(declared, want, "{name}: {decl}");
+    }
 }

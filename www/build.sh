@@ -1,44 +1,45 @@
 #!/bin/sh
 # Builds the page into www/dist (what a site copies next to its pages):
-# - the engine twice, each cargo → wasm-bindgen --target web (names and
-#   producers stripped) → npm binaryen's wasm-opt -Oz:
-#     pkg/     Japanese texts only (--no-default-features): the default download;
-#     pkg-en/  Japanese and English (`lang: "en"`): fetched only when a visitor
-#              switches to English, or by a page that wants English answers;
-# - the widget bundled and minified by esbuild: myna-hoken.js (widget, its
-#   Japanese words and pkg/'s glue), a chunk with the English words, and
-#   myna-hoken.css; the demo page (index.html, demo.css) and embed.html.
-# www/pkg and www/pkg-en also stay beside the unbundled sources, so www/ itself
-# can be served while working on the widget.
+# - the engine, once for every language: cargo → wasm-bindgen --target web
+#   (names and producers stripped) → npm binaryen's wasm-opt -Oz, into www/pkg;
+# - the JS API module, bundled and minified by esbuild: myna-hoken-api.js
+#   (pkg/'s glue, the Japanese words and the functions pages import);
+# - the element: myna-hoken.js (it imports ./myna-hoken-api.js), a chunk with
+#   its English words, and myna-hoken.css; the other languages' words in
+#   words/; the demo page (index.html, demo.css) and embed.html.
+# www/pkg also stays beside the unbundled sources, so www/ itself can be
+# served while working on the widget.
 set -eu
 cd "$(dirname "$0")/.."
 sh tests/setup.sh build
 export PATH="$HOME/.cargo/bin:$PATH"
 tools=tests/tools/node_modules/.bin
 
-engine() { # engine DIR [cargo flags]
-  dir=$1
-  shift
-  cargo build --lib --release --target wasm32-unknown-unknown --quiet "$@"
-  rm -rf "www/$dir"
-  wasm-bindgen --target web --out-dir "www/$dir" \
-    --remove-name-section --remove-producers-section \
-    target/wasm32-unknown-unknown/release/myna_hoken.wasm
-  # --strip-target-features: the target_features section only matters to linkers.
-  "$tools/wasm-opt" -Oz --converge --strip-target-features --enable-bulk-memory --enable-nontrapping-float-to-int \
-    --enable-sign-ext --enable-mutable-globals --enable-reference-types --enable-multivalue \
-    "www/$dir/myna_hoken_bg.wasm" -o "www/$dir/myna_hoken_bg.wasm"
-  rm -f "www/$dir/package.json" "www/$dir/.gitignore"
-  printf '[build] www/%s/myna_hoken_bg.wasm: %s bytes\n' "$dir" "$(wc -c < "www/$dir/myna_hoken_bg.wasm")"
-}
-engine pkg --no-default-features
-engine pkg-en
+cargo build --lib --release --target wasm32-unknown-unknown --quiet
+rm -rf www/pkg
+wasm-bindgen --target web --out-dir www/pkg \
+  --remove-name-section --remove-producers-section \
+  target/wasm32-unknown-unknown/release/myna_hoken.wasm
+# --strip-target-features: the target_features section only matters to linkers.
+"$tools/wasm-opt" -Oz --converge --strip-target-features --enable-bulk-memory --enable-nontrapping-float-to-int \
+  --enable-sign-ext --enable-mutable-globals --enable-reference-types --enable-multivalue \
+  www/pkg/myna_hoken_bg.wasm -o www/pkg/myna_hoken_bg.wasm
+rm -f www/pkg/package.json www/pkg/.gitignore
+printf '[build] www/pkg/myna_hoken_bg.wasm: %s bytes\n' "$(wc -c < www/pkg/myna_hoken_bg.wasm)"
 
 rm -rf www/dist
-mkdir -p www/dist
+mkdir -p www/dist/pkg www/dist/words
+"$tools/esbuild" www/myna-hoken-api.js --bundle --format=esm --minify --charset=utf8 \
+  --target=es2022 --outdir=www/dist --log-level=warning
 "$tools/esbuild" www/myna-hoken.js --bundle --splitting --format=esm --minify --charset=utf8 \
-  --target=es2022 --chunk-names='[name]-[hash]' --outdir=www/dist --log-level=warning
+  --target=es2022 --chunk-names='[name]-[hash]' --external:./myna-hoken-api.js \
+  --outdir=www/dist --log-level=warning
 "$tools/esbuild" www/myna-hoken.css www/demo.css --minify --charset=utf8 --outdir=www/dist --log-level=warning
 cp www/index.html www/embed.html www/dist/
-cp -R www/pkg www/pkg-en www/dist/
+cp www/pkg/myna_hoken_bg.wasm www/dist/pkg/
+# The words of the other languages, fetched on demand (minified: JSON.stringify).
+for f in www/words/*.json; do
+  node -e 'const fs=require("fs");fs.writeFileSync(process.argv[2],JSON.stringify(JSON.parse(fs.readFileSync(process.argv[1],"utf8"))))' \
+    "$f" "www/dist/words/$(basename "$f")"
+done
 printf '[build] www/dist: %s\n' "$(cd www/dist && ls | tr '\n' ' ')"

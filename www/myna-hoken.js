@@ -5,29 +5,20 @@
 // renders what it returns. No date arithmetic here: every date, weekday and
 // 和暦 string comes from the engine. The DOM is built with createElement and
 // textContent only (the demo page requires Trusted Types).
-import initJa, {
-  cardDates, eligibilityCertificateDates, adviseDocuments, parseDate, describeDate, formatWareki,
-} from './pkg/myna_hoken.js';
+import init, * as API from './myna-hoken-api.js';
 import ja from './myna-hoken-ja.js';
 
-/** The engine and the widget's words, per language, loaded once for every widget
- *  on the page. pkg/ has the engine's Japanese texts only (the default download);
- *  pkg-en/ (both languages) and the English words are fetched only when a widget
- *  asks for English. If they cannot be fetched, the widget stays in Japanese. */
-const ENGINE = {};
+/** The widget's words, per language, loaded once for every widget on the page.
+ *  The engine and its Japanese words come with the API module; English is fetched
+ *  only when a widget asks for it. If it cannot be fetched, the widget stays in Japanese. */
 const TEXT = { ja };
 const loading = {};
-const boot = (init, dir) => init({ module_or_path: new URL(`./${dir}/myna_hoken_bg.wasm`, import.meta.url) });
 const load = (lang) => (lang === 'en'
   ? (loading.en ??= Promise.all([
-    // A URL, not a bare path, so that the bundler leaves pkg-en/ out of the default download.
-    import(new URL('./pkg-en/myna_hoken.js', import.meta.url).href)
-      .then(async (m) => { await boot(m.default, 'pkg-en'); ENGINE.en = m; }),
+    API.loadLanguage('en'),
     import('./myna-hoken-en.js').then((m) => { TEXT.en = m.default; }),
   ]).catch(() => {}))
-  : (loading.ja ??= boot(initJa, 'pkg').then(() => {
-    ENGINE.ja = { cardDates, eligibilityCertificateDates, adviseDocuments, parseDate, describeDate, formatWareki };
-  })));
+  : (loading.ja ??= init()));
 
 const VIEWS = ['card', 'documents', 'eligibility'];
 
@@ -109,12 +100,20 @@ export class MynaHoken extends HTMLElement {
   }
 
   /** The language shown: English once its engine and words are here, else Japanese. */
-  get shown() { return this.language === 'en' && ENGINE.en && TEXT.en ? 'en' : 'ja'; }
+  get shown() { return this.language === 'en' && API.hasLanguage('en') && TEXT.en ? 'en' : 'ja'; }
 
   get t() { return TEXT[this.shown]; }
 
-  /** The engine's functions in the language shown. */
-  get api() { return ENGINE[this.shown]; }
+  /** The API's functions, with the dates' words in the language shown. */
+  get api() {
+    const lang = this.shown;
+    return {
+      ...API,
+      parseDate: (text) => API.parseDate(text, lang),
+      formatWareki: (date) => API.formatWareki(date, lang),
+      describeDate: (date) => API.describeDate(date, lang),
+    };
+  }
 
   connectedCallback() {
     if (this.started) return;
@@ -658,7 +657,7 @@ export class MynaHoken extends HTMLElement {
     }
     const lang = params.get('lang');
     if (lang && lang !== this.language && ['ja', 'en'].includes(lang)) {
-      if (lang === 'en' && !ENGINE.en && !langTried) return void load(lang).then(() => this.readFragment(focus, true));
+      if (lang === 'en' && !API.hasLanguage('en') && !langTried) return void load(lang).then(() => this.readFragment(focus, true));
       this.setAttribute('lang', lang);
     }
     this.values[view] = values;
@@ -679,7 +678,7 @@ export class MynaHoken extends HTMLElement {
   /** "2024年9月18日(水) 令和6年9月18日" from the engine, as a node. */
   dateOut(iso) {
     let d;
-    try { d = this.api.describeDate(iso, this.shown); } catch { return h('span', { text: iso }); }
+    try { d = this.api.describeDate(iso); } catch { return h('span', { text: iso }); }
     const en = this.shown === 'en';
     return h('span', { class: 'mh-day' },
       h('time', { datetime: d.iso, class: 'mh-seireki', text: en ? `${d.weekday} ${d.english}` : `${d.seireki}(${d.weekday})` }),
@@ -688,7 +687,7 @@ export class MynaHoken extends HTMLElement {
 
   dateText(iso) {
     try {
-      const d = this.api.describeDate(iso, this.shown);
+      const d = this.api.describeDate(iso);
       return this.shown === 'en' ? `${d.weekday} ${d.english}` : `${d.seireki}(${d.weekday})`;
     } catch { return iso; }
   }

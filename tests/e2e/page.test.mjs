@@ -20,7 +20,7 @@ async function withBrowser(opts, fn) {
 
 const SOCIETY = '#birthday=1985-09-18&cardIssued=2020-05-20&asOf=2026-11-24';
 const visible = '.mh-panel:not([hidden]) .mh-result:not([hidden])';
-const OWN_FILES = new Set(['/index.html', '/demo.css', '/myna-hoken.css', '/myna-hoken.js', '/pkg/myna_hoken_bg.wasm']);
+const OWN_FILES = new Set(['/index.html', '/demo.css', '/myna-hoken.css', '/myna-hoken.js', '/myna-hoken-api.js', '/pkg/myna_hoken_bg.wasm']);
 
 test('the demo page embeds the widget exactly as embed.html tells a site to', () => {
   const squash = (html) => html.split('\n').map((l) => l.trim()).filter(Boolean).join('\n');
@@ -191,14 +191,14 @@ test('English: the switch on the page, lang="en" on the element, and the engine\
     await page.keyboard.press('Enter');
     assert.equal(await page.locator('myna-hoken').getAttribute('lang'), 'en');
     await page.waitForSelector('.mh-root[lang="en"]');
-    // English is fetched only now, from the same origin: the English words and
-    // the bilingual engine (pkg-en/), nothing else.
+    // English is fetched only now, from the same origin: its words, nothing
+    // else (the one engine answers every language).
     const fetched = b.log.requests.slice(count).map((u) => {
       const x = new URL(u);
       assert.equal(x.origin, srv.origin, u);
       return x.pathname.replace(/^\/myna-hoken-en-[A-Z0-9]+\.js$/, '/myna-hoken-en-(hash).js');
     });
-    assert.deepEqual(fetched.sort(), ['/myna-hoken-en-(hash).js', '/pkg-en/myna_hoken.js', '/pkg-en/myna_hoken_bg.wasm']);
+    assert.deepEqual(fetched.sort(), ['/myna-hoken-en-(hash).js', '/words/en.json']);
     assert.ok(await page.evaluate(() => document.activeElement?.classList.contains('mh-lang')), 'focus stays on the switch');
     assert.equal(await page.locator('.mh-lang').innerText(), '日本語');
     assert.match(await page.locator('.mh-view-button[data-view="card"]').innerText(), /Check expiry dates/);
@@ -236,34 +236,41 @@ test('English: the switch on the page, lang="en" on the element, and the engine\
   });
 });
 
-test('the two builds: pkg/ answers in Japanese and refuses English; pkg-en/ answers in both', async () => {
+test('the JS API module: one engine for every language; English only once loaded, else a coded error', async () => {
   await withBrowser({}, async (b) => {
     const { page } = b;
     await open(page, srv.origin);
     const got = await page.evaluate(async () => {
-      const ja = await import('./pkg/myna_hoken.js');
-      await ja.default();
-      // A second module instance for the bilingual build (its own wasm memory).
-      const en = await import('./pkg-en/myna_hoken.js');
-      await en.default();
+      const api = await import('./myna-hoken-api.js');
+      await api.default();
       const input = { birthday: '1985-09-18', cardIssued: '2020-05-20', asOf: '2024-07-01' };
-      const attempt = (f) => { try { return f(); } catch (e) { return { code: e.code, field: e.field }; } };
+      const attempt = (f) => { try { return f(); } catch (e) { return { code: e.code, field: e.field, message: e.message }; } };
+      const before = attempt(() => api.cardDates({ ...input, lang: 'en' }));
+      const parseBefore = attempt(() => api.parseDate('2025-02-30', 'en'));
+      await api.loadLanguage('en');
       return {
-        jaDefault: ja.cardDates(input).certificate.expires,
-        jaStep: ja.cardDates(input).steps[0].text,
-        jaEnglish: attempt(() => ja.cardDates({ ...input, lang: 'en' })),
-        jaParse: attempt(() => ja.parseDate('2025-02-30', 'en')),
-        enEnglish: en.cardDates({ ...input, lang: 'en' }).steps[0].text,
-        enJapanese: en.cardDates(input).steps[0].text,
+        ja: api.cardDates(input),
+        before,
+        parseBefore,
+        en: api.cardDates({ ...input, lang: 'en' }),
+        parseJa: attempt(() => api.parseDate('2025-02-30')),
+        parseEn: attempt(() => api.parseDate('2025-02-30', 'en')),
+        unknown: attempt(() => api.cardDates({ ...input, lang: 'fr' })),
       };
     });
     // RULES.md's worked example: card made 2020-05-20, born 9/18 → the 5th birthday after, 2024-09-18.
-    assert.equal(got.jaDefault, '2024-09-18');
-    assert.match(got.jaStep, /[ぁ-ん]/);
-    assert.deepEqual(got.jaEnglish, { code: 'lang_unavailable', field: 'lang' });
-    assert.deepEqual(got.jaParse, { code: 'lang_unavailable', field: 'lang' });
-    assert.doesNotMatch(got.enEnglish, /[ぁ-ん]{3}/);
-    assert.equal(got.enJapanese, got.jaStep, 'both builds write the same Japanese');
+    assert.equal(got.ja.certificate.expires, '2024-09-18');
+    assert.equal(got.en.certificate.expires, '2024-09-18');
+    assert.match(got.ja.steps[0].text, /[ぁ-ん]/);
+    assert.equal(got.ja.steps[0].code, got.en.steps[0].code, 'the same codes in every language');
+    assert.doesNotMatch(got.en.steps[0].text, /[ぁ-ん]{3}/);
+    assert.match(got.en.headline.text, /^Your card works as health insurance today/);
+    assert.equal(got.before.code, 'language_not_loaded');
+    assert.equal(got.before.field, 'lang');
+    assert.equal(got.parseBefore.code, 'language_not_loaded');
+    assert.match(got.parseJa.message, /2月30日という日はありません/);
+    assert.match(got.parseEn.message, /there is no 30 February/);
+    assert.deepEqual([got.unknown.code, got.unknown.field], ['invalid_value', 'lang']);
     assert.deepEqual(b.problems(), []);
   });
 });

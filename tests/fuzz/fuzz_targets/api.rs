@@ -6,7 +6,8 @@
 
 use chrono::NaiveDate;
 use libfuzzer_sys::fuzz_target;
-use myna_hoken::api::{self, RawObject, RawValue, ADVICE_KEYS, CARD_DATES_KEYS, ELIGIBILITY_KEYS};
+use myna_hoken::api::{self, RawObject, RawValue};
+use myna_hoken::schema;
 
 fn value(kind: u8, bytes: &[u8]) -> RawValue {
     let text = String::from_utf8_lossy(bytes).into_owned();
@@ -32,11 +33,9 @@ fuzz_target!(|data: &[u8]| {
     let Some((&which, rest)) = data.split_first() else {
         return;
     };
-    let keys: Vec<&str> = CARD_DATES_KEYS
+    let keys: Vec<&str> = schema::FUNCTIONS
         .iter()
-        .chain(ELIGIBILITY_KEYS.iter())
-        .chain(ADVICE_KEYS.iter())
-        .copied()
+        .flat_map(|(_, spec)| schema::keys(spec))
         .collect();
     // Fields are separated by 0xFF: [key byte][kind byte][value bytes...]
     let mut entries = Vec::new();
@@ -59,8 +58,8 @@ fuzz_target!(|data: &[u8]| {
             today,
         )),
         2 => drop(api::advise_documents(RawObject(entries), today)),
-        3 => drop(api::parse_date_text(&text, myna_hoken::rules::Lang::En)),
+        3 => drop(api::parse_date_text(&text)),
         4 => drop(api::format_wareki_text(&text)),
-        _ => drop(api::describe_date(&text, &RawValue::Text("en".into()))),
+        _ => drop(api::describe_date(&text)),
     }
 });

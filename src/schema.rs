@@ -1,0 +1,256 @@
+//! 入力の形: every input key of every function, its type and when it is
+//! required, as data. `api` reads inputs with it; the JS face exports it
+//! (`inputSchema()`), so the page holds no copy of the key lists.
+
+/// The type of an input value.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum FieldType {
+    /// A date string ("2025-12-02", or any form `parseDate` reads).
+    Date,
+    /// true / false.
+    Boolean,
+    /// One of these strings.
+    Choice(&'static [&'static str]),
+}
+
+/// When a key must be given.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Required {
+    Always,
+    Never,
+    /// At least one key of the group must be given.
+    OneOf(&'static [&'static str]),
+    /// Required unless `key` has one of `values`.
+    Unless {
+        key: &'static str,
+        values: &'static [&'static str],
+    },
+}
+
+/// One input key.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct FieldSpec {
+    pub key: &'static str,
+    pub ty: FieldType,
+    pub required: Required,
+}
+
+/// Writes each function's keys twice from one list: as `FieldSpec`s for the
+/// engine, and as the JSON text `inputSchema()` hands to JS (made at compile
+/// time, so the wasm carries a string rather than code to build it).
+macro_rules! schema {
+    ($($(#[$doc:meta])* $name:ident = $js:literal [$($key:literal : $ty:ident $(($($tyarg:tt)*))? , $req:ident $(($($reqarg:tt)*))?;)*])*) => {
+        $(
+            $(#[$doc])*
+            pub const $name: &[FieldSpec] = &[$(FieldSpec {
+                key: $key,
+                ty: schema!(@ty $ty $(($($tyarg)*))?),
+                required: schema!(@req $req $(($($reqarg)*))?),
+            }),*];
+        )*
+        /// Every function's keys, by the function's JS name.
+        pub const FUNCTIONS: [(&str, &[FieldSpec]); schema!(@count $($name)*)] = [$(($js, $name)),*];
+        /// The schema as JSON: `{ "cardDates": [{ "key", "type", "choices"?, "required" }], … }`
+        /// with `required` true, false, `{ "oneOf": [...] }` or `{ "unlessKey", "in": [...] }`.
+        pub const JSON: &str = concat!("{", schema!(@join $(concat!("\"", $js, "\":[", schema!(@join $(concat!(
+            "{\"key\":\"", $key, "\",",
+            schema!(@tyjson $ty $(($($tyarg)*))?), ",",
+            "\"required\":", schema!(@reqjson $req $(($($reqarg)*))?), "}"
+        )),*), "]")),*), "}");
+    };
+    (@ty date) => { FieldType::Date };
+    (@ty boolean) => { FieldType::Boolean };
+    (@ty choice([$($c:literal),*])) => { FieldType::Choice(&[$($c),*]) };
+    (@req always) => { Required::Always };
+    (@req never) => { Required::Never };
+    (@req one_of([$($k:literal),*])) => { Required::OneOf(&[$($k),*]) };
+    (@req unless($k:literal, [$($v:literal),*])) => { Required::Unless { key: $k, values: &[$($v),*] } };
+    (@tyjson date) => { "\"type\":\"date\"" };
+    (@tyjson boolean) => { "\"type\":\"boolean\"" };
+    (@tyjson choice([$($c:literal),*])) => { concat!("\"type\":\"choice\",\"choices\":[", schema!(@join $(concat!("\"", $c, "\"")),*), "]") };
+    (@reqjson always) => { "true" };
+    (@reqjson never) => { "false" };
+    (@reqjson one_of([$($k:literal),*])) => { concat!("{\"oneOf\":[", schema!(@join $(concat!("\"", $k, "\"")),*), "]}") };
+    (@reqjson unless($k:literal, [$($v:literal),*])) => { concat!("{\"unlessKey\":\"", $k, "\",\"in\":[", schema!(@join $(concat!("\"", $v, "\"")),*), "]}") };
+    (@join) => { "" };
+    (@join $first:expr $(, $rest:expr)*) => { concat!($first $(, ",", $rest)*) };
+    (@count) => { 0 };
+    (@count $first:ident $($rest:ident)*) => { 1 + schema!(@count $($rest)*) };
+}
+
+schema! {
+    /// `cardDates`.
+    CARD_DATES = "cardDates" [
+        "birthday": date, always;
+        "cardIssued": date, one_of(["cardIssued", "cardExpires"]);
+        "cardExpires": date, one_of(["cardIssued", "cardExpires"]);
+        "cardRenewedInWindow": boolean, never;
+        "appliedBefore2022April": boolean, never;
+        "certificateIssued": date, never;
+        "certificateRenewedInWindow": boolean, never;
+        "smartphone": boolean, never;
+        "asOf": date, never;
+    ]
+    /// `eligibilityCertificateDates`.
+    ELIGIBILITY_CERTIFICATE_DATES = "eligibilityCertificateDates" [
+        "issued": date, always;
+        "birthday": date, never;
+        "membership": choice(["insured", "dependent", "voluntary-insured", "voluntary-dependent"]), never;
+        "asOf": date, never;
+    ]
+    /// `adviseDocuments`.
+    ADVISE_DOCUMENTS = "adviseDocuments" [
+        "membership": choice(["insured", "dependent", "voluntary-insured", "voluntary-dependent"]), always;
+        "card": choice(["none", "have", "returned", "lost", "renewing"]), always;
+        "registered": boolean, unless("card", ["none", "returned"]);
+        "registrationCancelled": boolean, never;
+        "certificate": choice(["valid", "renewable", "grace", "expired"]), never;
+        "numberOnFile": boolean, never;
+        "needsHelper": boolean, never;
+        "eligibilityCertificateLost": boolean, never;
+        "smartphone": boolean, never;
+        "eligibilityCertificateIssued": date, never;
+        "asOf": date, never;
+    ]
+}
+
+/// The keys of a function's input.
+pub fn keys(spec: &[FieldSpec]) -> Vec<&'static str> {
+    spec.iter().map(|f| f.key).collect()
+}
+
+/// The choices of a key, empty for a key that is not a choice.
+pub fn choices(spec: &[FieldSpec], key: &str) -> &'static [&'static str] {
+    match spec.iter().find(|f| f.key == key).map(|f| f.ty) {
+        Some(FieldType::Choice(c)) => c,
+        _ => &[],
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::advice::CardState;
+    use crate::card::CertificateStatus;
+    use crate::eligibility::Membership;
+
+    #[test]
+    fn every_choice_is_a_value_the_engine_knows() {
+        for (_, spec) in FUNCTIONS {
+            for c in choices(spec, "membership") {
+                assert!(Membership::from_api(c).is_some(), "{c}");
+            }
+            for c in choices(spec, "card") {
+                assert!(CardState::from_api(c).is_some(), "{c}");
+            }
+            for c in choices(spec, "certificate") {
+                assert!(CertificateStatus::from_api(c).is_some(), "{c}");
+            }
+        }
+        assert_eq!(choices(ADVISE_DOCUMENTS, "membership"), Membership::API);
+        assert_eq!(choices(ADVISE_DOCUMENTS, "card"), CardState::API);
+    }
+
+    #[test]
+    fn the_json_says_what_the_specs_say() {
+        assert!(
+            JSON.starts_with(r#"{"cardDates":[{"key":"birthday","type":"date","required":true},"#)
+        );
+        assert!(JSON.contains(r#"{"key":"cardIssued","type":"date","required":{"oneOf":["cardIssued","cardExpires"]}}"#));
+        assert!(JSON.contains(r#"{"key":"registered","type":"boolean","required":{"unlessKey":"card","in":["none","returned"]}}"#));
+        assert!(JSON.contains(r#""type":"choice","choices":["none","have","returned","lost","renewing"],"required":true"#));
+        assert!(JSON.ends_with(r#"{"key":"asOf","type":"date","required":false}]}"#));
+    }
+}
+
+/// The TypeScript declarations of the inputs (the JS API module adds `lang`).
+/// `tests/web.rs` checks that they name exactly the keys above.
+#[cfg(target_arch = "wasm32")]
+pub mod declarations {
+    use serde::Serialize;
+    use tsify::Tsify;
+
+    /// The input of `cardDates`: dates as "YYYY-MM-DD" or any form `parseDate` reads.
+    #[derive(Tsify, Serialize)]
+    #[serde(rename_all = "camelCase")]
+    pub struct CardDatesInput {
+        /// 生年月日
+        pub birthday: String,
+        /// カードの発行日 (the day J-LIS made the card). This or `cardExpires` is required.
+        #[tsify(optional)]
+        pub card_issued: Option<String>,
+        /// 券面の有効期限 (「◯年◯月◯日まで有効」).
+        #[tsify(optional)]
+        pub card_expires: Option<String>,
+        /// The card was renewed with fewer than 3 months left on the old one.
+        #[tsify(optional)]
+        pub card_renewed_in_window: Option<bool>,
+        /// J-LIS received the application before 2022-04-01.
+        #[tsify(optional)]
+        pub applied_before_2022_april: Option<bool>,
+        /// The certificate was issued or renewed separately on that day.
+        #[tsify(optional)]
+        pub certificate_issued: Option<String>,
+        /// That renewal was within the last 3 months of the old certificate.
+        #[tsify(optional)]
+        pub certificate_renewed_in_window: Option<bool>,
+        /// The マイナ保険証 is on a smartphone (no grace).
+        #[tsify(optional)]
+        pub smartphone: Option<bool>,
+        /// The day the status is for (default: today in Japan).
+        #[tsify(optional)]
+        pub as_of: Option<String>,
+        /// The language of the words (default `ja`).
+        #[tsify(optional, type = "Lang")]
+        pub lang: Option<String>,
+    }
+
+    /// The input of `eligibilityCertificateDates`.
+    #[derive(Tsify, Serialize)]
+    #[serde(rename_all = "camelCase")]
+    pub struct EligibilityCertificateDatesInput {
+        /// 資格確認書の交付日
+        pub issued: String,
+        /// 生年月日 (it never runs past the day before the 75th birthday).
+        #[tsify(optional)]
+        pub birthday: Option<String>,
+        /// 加入区分 (decides where it is returned).
+        #[tsify(optional, type = "Membership")]
+        pub membership: Option<String>,
+        #[tsify(optional)]
+        pub as_of: Option<String>,
+        #[tsify(optional, type = "Lang")]
+        pub lang: Option<String>,
+    }
+
+    /// The input of `adviseDocuments`.
+    #[derive(Tsify, Serialize)]
+    #[serde(rename_all = "camelCase")]
+    pub struct AdviseDocumentsInput {
+        #[tsify(type = "Membership")]
+        pub membership: String,
+        #[tsify(type = "\"none\" | \"have\" | \"returned\" | \"lost\" | \"renewing\"")]
+        pub card: String,
+        /// 健康保険証の利用登録済み (required unless `card` is none or returned).
+        #[tsify(optional)]
+        pub registered: Option<bool>,
+        #[tsify(optional)]
+        pub registration_cancelled: Option<bool>,
+        #[tsify(optional, type = "\"valid\" | \"renewable\" | \"grace\" | \"expired\"")]
+        pub certificate: Option<String>,
+        #[tsify(optional)]
+        pub number_on_file: Option<bool>,
+        #[tsify(optional)]
+        pub needs_helper: Option<bool>,
+        #[tsify(optional)]
+        pub eligibility_certificate_lost: Option<bool>,
+        #[tsify(optional)]
+        pub smartphone: Option<bool>,
+        #[tsify(optional)]
+        pub eligibility_certificate_issued: Option<String>,
+        #[tsify(optional)]
+        pub as_of: Option<String>,
+        #[tsify(optional, type = "Lang")]
+        pub lang: Option<String>,
+    }
+}

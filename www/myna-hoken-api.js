@@ -1,0 +1,227 @@
+// myna-hoken-api.js: the JS API that FAQ pages and the <myna-hoken> element import.
+//
+//   import init, { cardDates, loadLanguage } from './myna-hoken-api.js';
+//   await init();                       // the engine and the Japanese words
+//   await loadLanguage('en');           // only for English (or 'ja-easy')
+//   cardDates({ birthday: '1985-09-18', cardIssued: '2020-05-20', lang: 'en' });
+//
+// The engine (Rust compiled to WebAssembly, pkg/) answers in codes and values.
+// This module adds the words: every step gets its `text`, every note its
+// `message`, every action, headline and next step its `text`, and every error
+// its `message`, from the catalog of the input's `lang` (words/*.json). No
+// policy and no date arithmetic here: dates inside texts are written from the
+// engine's own description of each date.
+import initEngine, * as engine from './pkg/myna_hoken.js';
+import ja from './words/ja.json' with { type: 'json' };
+import names from './words/languages.json' with { type: 'json' };
+
+/** The languages there are catalogs for, with their own names: `{ ja: '日本語', … }`. */
+export const LANGUAGES = names;
+
+const catalogs = { ja };
+const loading = {};
+let started = null;
+
+/** An Error with a stable `code`, like the engine's, worded in Japanese. */
+function apiError(code, field, values) {
+  const e = new Error(code);
+  Object.assign(e, { name: 'MynaHokenError', code, variant: null, field, values });
+  return word(e, ja);
+}
+
+/**
+ * Loads the engine (once). `options.wasm` may give the .wasm URL or bytes;
+ * by default it is `pkg/myna_hoken_bg.wasm` beside this module.
+ * @returns {Promise<void>}
+ */
+export default function init(options = {}) {
+  started ??= initEngine({ module_or_path: options.wasm ?? new URL('./pkg/myna_hoken_bg.wasm', import.meta.url) })
+    .then(() => undefined, (e) => { started = null; throw e; });
+  return started;
+}
+
+/**
+ * Loads the words of another language (`en`, `ja-easy`) from `words/<lang>.json`
+ * beside this module; `ja` is always here. Resolves to the catalog.
+ * @param {string} lang
+ */
+export function loadLanguage(lang) {
+  if (!Object.hasOwn(names, lang)) return Promise.reject(apiError('invalid_value', 'lang', { allowed: Object.keys(names).join(' | ') }));
+  if (catalogs[lang]) return Promise.resolve(catalogs[lang]);
+  loading[lang] ??= fetch(new URL(`./words/${lang}.json`, import.meta.url))
+    .then((r) => { if (!r.ok) throw new Error(`words/${lang}.json: HTTP ${r.status}`); return r.json(); })
+    .then((words) => { catalogs[lang] = words; return words; })
+    .finally(() => { delete loading[lang]; });
+  return loading[lang];
+}
+
+/** Whether a language's words are here. */
+export const hasLanguage = (lang) => Boolean(catalogs[lang]);
+
+/**
+ * The catalog of a loaded language (the element's labels are in its `ui` part).
+ * @throws a coded error (`invalid_value`, `language_not_loaded`) for a language that is not here
+ */
+export function words(lang = 'ja') {
+  if (lang == null) return ja;
+  if (typeof lang !== 'string' || !Object.hasOwn(names, lang)) {
+    throw apiError('invalid_value', 'lang', { allowed: Object.keys(names).join(' | ') });
+  }
+  const w = catalogs[lang];
+  if (!w) throw apiError('language_not_loaded', 'lang', { lang });
+  return w;
+}
+
+// ---- filling the words -------------------------------------------------------
+
+const described = new Map();
+
+/** The engine's description of a date, as an object. */
+function description(date) {
+  const [iso, seireki, wareki, warekiYear, era, eraYear, english, weekday] = engine.describeDate(date);
+  return { iso, seireki, wareki, warekiYear, era, eraYear, english, weekday };
+}
+
+/** The same, kept: the same dates come back at every render. */
+function describe(iso) {
+  let d = described.get(iso);
+  if (!d) {
+    d = description(iso);
+    if (described.size > 500) described.clear();
+    described.set(iso, d);
+  }
+  return d;
+}
+
+/** A date as the catalog writes it inside a sentence ("2024年9月18日(令和6年)"). */
+export function formatDate(iso, w = ja) {
+  const d = describe(iso);
+  return fill(w.format.date, { ...d, weekday: w.format.weekdays[d.weekday] }, w, true);
+}
+
+/** A "YYYY-MM" month as the catalog writes it ("2024年6月", "June 2024"). */
+export function formatMonth(ym, w = ja) {
+  const [year, month] = ym.split('-').map(Number);
+  return fill(w.format.month, { year, month, monthName: w.format.monthNames[month - 1] }, w, true);
+}
+
+/** One value as words: dates, months, enum codes the catalog names, lists of codes. */
+function show(name, value, w) {
+  if (Array.isArray(value)) {
+    return value.map((v) => `${w.format.listOpen}${show(name, v, w)}${w.format.listClose}`).join(w.format.list);
+  }
+  if (typeof value === 'string') {
+    if (/^\d{4}-\d{2}-\d{2}$/.test(value)) return formatDate(value, w);
+    if (/^\d{4}-\d{2}$/.test(value)) return formatMonth(value, w);
+    return w.values?.[name]?.[value] ?? value;
+  }
+  return String(value);
+}
+
+/**
+ * Fills "{name}" placeholders from `values` (a placeholder without a value is
+ * left as it is, so a test can find it). `raw` puts values in as they are.
+ */
+export function fill(template, values, w = ja, raw = false) {
+  return String(template).replace(/\{(\w+)\}/g, (all, name) => {
+    const v = values?.[name];
+    if (v == null) return all;
+    return raw ? String(v) : show(name, v, w);
+  });
+}
+
+const keyOf = (item) => (item.variant ? `${item.code}.${item.variant}` : item.code);
+
+/** The catalog entry of a coded item, looked up in the given sections in order. */
+function entry(w, item, sections) {
+  const key = keyOf(item);
+  for (const s of sections) {
+    const t = w[s]?.[key];
+    if (t != null) return t;
+  }
+  return key;
+}
+
+function said(w, item, sections, field = 'text') {
+  if (item && typeof item === 'object' && 'code' in item) item[field] = fill(entry(w, item, sections), item.values, w);
+  return item;
+}
+
+/** Puts the words into an engine answer (in place) or an engine error. */
+function word(x, w) {
+  if (x instanceof Error) {
+    if (typeof x.code !== 'string') return x;
+    const label = x.field ? w.fields?.[x.field] ?? x.field : '';
+    x.message = fill(entry(w, x, ['errors']).replace(/^\{field\}: /, label ? '{field}: ' : ''), { ...x.values, field: label }, w);
+    return x;
+  }
+  for (const s of x.steps ?? []) said(w, s, ['steps']);
+  for (const n of x.notes ?? []) said(w, n, ['notes'], 'message');
+  for (const a of x.actions ?? []) said(w, a, ['actions']);
+  said(w, x.headline, ['headlines']);
+  said(w, x.next, ['next', 'actions']);
+  return x;
+}
+
+// ---- the functions -----------------------------------------------------------
+
+function ready() {
+  if (!started) throw apiError('not_initialized', null, {});
+}
+
+/** Splits `lang` off an input object without touching anything else (the engine checks the rest). */
+function split(input) {
+  if (input === null || typeof input !== 'object' || Array.isArray(input)) return [input, undefined];
+  let entries;
+  try { entries = Object.entries(input); } catch { return [input, undefined]; }
+  const at = entries.findIndex(([k]) => k === 'lang');
+  if (at < 0) return [input, undefined];
+  const lang = entries[at][1];
+  entries.splice(at, 1);
+  return [Object.fromEntries(entries), lang];
+}
+
+function call(fn, input) {
+  ready();
+  const [rest, lang] = split(input);
+  const w = words(lang ?? 'ja');
+  let answer;
+  try {
+    answer = fn(rest);
+  } catch (e) {
+    throw word(e, w);
+  }
+  return word(answer, w);
+}
+
+/** 有効期限を調べる: the card, its electronic certificate and the マイナ保険証's last day. */
+export const cardDates = (input) => call(engine.cardDates, input);
+/** 資格確認書の有効期限: its expiry and the rule for giving it back. */
+export const eligibilityCertificateDates = (input) => call(engine.eligibilityCertificateDates, input);
+/** 必要な書類を調べる: what to bring, whether a 資格確認書 comes, what to do now. */
+export const adviseDocuments = (input) => call(engine.adviseDocuments, input);
+
+function withLang(lang, fn) {
+  ready();
+  const w = words(lang ?? 'ja');
+  try {
+    return fn(w);
+  } catch (e) {
+    throw word(e, w);
+  }
+}
+
+/** "YYYY-MM-DD" from 西暦, 和暦 (令和7年12月2日, R7.12.2), full-width digits…; errors in `lang`. */
+export const parseDate = (text, lang) => withLang(lang, () => engine.parseDate(text));
+/** "令和7年12月2日". */
+export const formatWareki = (date, lang) => withLang(lang, () => engine.formatWareki(date));
+/** `{ iso, seireki, wareki, weekday, english, warekiYear, era, eraYear }`, the weekday in `lang`. */
+export const describeDate = (date, lang) => withLang(lang, (w) => {
+  const d = description(date);
+  return { ...d, weekday: w.format.weekdays[d.weekday] };
+});
+/** Today's date in Japan, whatever the browser's time zone. */
+export const todayInTokyo = () => { ready(); return engine.todayInTokyo(); };
+let schema;
+/** Every function's input keys, their types and when they are required. */
+export const inputSchema = () => { ready(); schema ??= JSON.parse(engine.inputSchema()); return structuredClone(schema); };
