@@ -7,7 +7,7 @@ use chrono::NaiveDate;
 use serde::Serialize;
 
 use crate::answer::{IsoDate, Msg, Note, Said, Step, Values};
-use crate::card::CertificateStatus;
+use crate::certificate::CertificateStatus;
 use crate::eligibility::{
     self, five_year_expiry, Delivery, Issue, Membership, Reason, ReturnTo, WhoFacts,
 };
@@ -18,6 +18,13 @@ use crate::rules::Rule;
 pub const OLD_CARD_UNUSABLE_FROM: NaiveDate = match NaiveDate::from_ymd_opt(2025, 12, 2) {
     Some(d) => d,
     None => panic!("2025-12-02 exists"),
+};
+
+/// Rule **old-card-temporary**: the last day clinics could take an expired
+/// 健康保険証 or the お知らせ alone (事務連絡, extended to 2026-07-31).
+pub const OLD_CARD_TEMPORARY_UNTIL: NaiveDate = match NaiveDate::from_ymd_opt(2026, 7, 31) {
+    Some(d) => d,
+    None => panic!("2026-07-31 exists"),
 };
 
 /// マイナンバーカード (lost and card-lost lines): the national free dial.
@@ -137,6 +144,116 @@ pub fn who_facts(s: &Situation) -> WhoFacts {
     }
 }
 
+/// What the visitor answered 「わからない」 to. `Situation` then holds the
+/// likelier answer (registered, My Number on file, certificate valid).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Unknowns {
+    pub registered: bool,
+    pub number_on_file: bool,
+    pub certificate: bool,
+}
+
+/// `adviseDocuments` when some answers are 「わからない」: the advice for every
+/// way they could be, put together so that it holds in each (bring what any
+/// of them needs; a 資格確認書 that comes in one case and not the other
+/// `depends`), with a note that says how to find out.
+///
+/// # Errors
+/// `inconsistent_input` for answers that cannot all be true.
+pub fn advise_unsure(s: &Situation, u: Unknowns) -> Result<Advice, ApiError> {
+    let holds_card = matches!(
+        s.card,
+        CardState::Have | CardState::Lost | CardState::Renewing
+    );
+    let mut cases = vec![s.clone()];
+    let split = |cases: &mut Vec<Situation>, flip: &dyn Fn(&mut Situation)| {
+        let more: Vec<Situation> = cases
+            .iter()
+            .map(|c| {
+                let mut c = c.clone();
+                flip(&mut c);
+                c
+            })
+            .collect();
+        cases.extend(more);
+    };
+    if u.registered && holds_card && !s.registration_cancelled {
+        split(&mut cases, &|c| c.registered = false);
+    }
+    if u.number_on_file {
+        split(&mut cases, &|c| c.number_on_file = false);
+    }
+    if u.certificate && s.card == CardState::Have {
+        split(&mut cases, &|c| c.certificate = CertificateStatus::Expired);
+    }
+    let mut answers = Vec::with_capacity(cases.len());
+    for c in &cases {
+        answers.push(advise(c)?);
+    }
+    let mut merged = answers.remove(0);
+    if !answers.is_empty() {
+        for other in answers {
+            merge(&mut merged, other);
+        }
+        // What to do first is to find out: the answer differs between the cases.
+        merged.next = Said::bare(Msg::NextFindOut);
+    }
+    for (unsure, msg) in [
+        (u.registered && holds_card, Msg::RegistrationUnknown),
+        (u.number_on_file, Msg::NumberOnFileUnknown),
+        (
+            u.certificate && s.card == CardState::Have,
+            Msg::CertificateStatusUnknown,
+        ),
+    ] {
+        if unsure {
+            merged.notes.insert(0, Note::bare(msg));
+        }
+    }
+    Ok(merged)
+}
+
+/// Adds what `other` needs to `into`, keeping `into`'s order.
+fn merge(into: &mut Advice, other: Advice) {
+    fn union<T: PartialEq>(into: &mut Vec<T>, other: Vec<T>) {
+        for x in other {
+            if !into.contains(&x) {
+                into.push(x);
+            }
+        }
+    }
+    /// Adds each new item before the first that `rank`s after it (a list of
+    /// a few items: no sort machinery in the wasm).
+    fn union_ranked<T: PartialEq>(into: &mut Vec<T>, other: Vec<T>, rank: impl Fn(&T) -> usize) {
+        for x in other {
+            if !into.contains(&x) {
+                let at = into
+                    .iter()
+                    .position(|y| rank(y) > rank(&x))
+                    .unwrap_or(into.len());
+                into.insert(at, x);
+            }
+        }
+    }
+    let e = &mut into.eligibility_certificate;
+    if e.issue != other.eligibility_certificate.issue {
+        e.issue = Issue::Depends;
+    }
+    union_ranked(&mut e.reasons, other.eligibility_certificate.reasons, |r| {
+        *r as usize
+    });
+    e.delivery = e.delivery.or(other.eligibility_certificate.delivery);
+    if into.headline != other.headline {
+        into.headline = Said::bare(Msg::HeadlineBringBoth);
+    }
+    union(&mut into.bring, other.bring);
+    union(&mut into.if_reader_fails, other.if_reader_fails);
+    // Most urgent first, as `actions` orders them (the message list's order).
+    union_ranked(&mut into.actions, other.actions, |a| a.code.0 as usize);
+    union(&mut into.notes, other.notes);
+    union(&mut into.steps, other.steps);
+}
+
 /// `adviseDocuments`.
 ///
 /// # Errors
@@ -179,6 +296,12 @@ pub fn advise(s: &Situation) -> Result<Advice, ApiError> {
     } else {
         Msg::HeadlineUseEligibilityOnApplication
     });
+    // old-card-temporary: from 2025-12-02 to 2026-07-31 clinics could still
+    // take an expired 健康保険証, or the お知らせ alone (事務連絡).
+    let mut notes = notes;
+    if (OLD_CARD_UNUSABLE_FROM..=OLD_CARD_TEMPORARY_UNTIL).contains(&s.as_of) {
+        notes.push(Note::bare(Msg::OldCardTemporary));
+    }
     let next = actions
         .iter()
         .find(|a| a.code.0 != Msg::DisposeOldCard)
@@ -213,7 +336,8 @@ fn who_steps(
     let mut steps = vec![match issue {
         Issue::Automatic => who(Msg::WhoAutomatic, listed()),
         Issue::OnApplication => who(Msg::WhoOnApplication, listed()),
-        Issue::None => who(Msg::WhoNone, Values::new()),
+        // (`depends` only comes from putting answers together, never from one.)
+        Issue::None | Issue::Depends => who(Msg::WhoNone, Values::new()),
     }];
     match delivery {
         Some(Delivery::Employer) => steps.push(who(Msg::DeliveryEmployer, Values::new())),
@@ -302,7 +426,7 @@ fn actions(s: &Situation, issue: Issue) -> Vec<Said> {
         } else {
             Msg::WaitEligibilityCertificateEmployer
         }),
-        Issue::None => {}
+        Issue::None | Issue::Depends => {}
     }
     if !s.number_on_file {
         act(if voluntary {

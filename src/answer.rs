@@ -221,8 +221,11 @@ messages! {
     Step RenewedInWindow = "renewed_in_window" [];
     Step CertificateFaceAdult = "certificate_face_adult" [expires];
     Step CertificateFaceMinor = "certificate_face_minor" [expires];
+    Step CertificateHandwritten = "certificate_handwritten" [expires];
     Step CertificateCapped = "certificate_capped" [expires];
     Step RenewalWindow = "renewal_window" [certificateFrom, cardFrom];
+    Step RenewalWindowCertificate = "renewal_window_certificate" [certificateFrom];
+    Step RenewalBooking = "renewal_booking" [from];
     Step ExpiryNotice = "expiry_notice" [from, to];
     Step InsuranceGrace = "insurance_grace" [until];
     Step SmartphoneNoGrace = "smartphone_no_grace" [expires];
@@ -232,12 +235,15 @@ messages! {
     Headline HeadlineWorksRenewable = "works" . "renewable" [until, daysLeft];
     Headline HeadlineWorksInGrace = "works" . "grace" [until, expired, daysLeft];
     Headline HeadlineStopped = "stopped" [lastDay];
-    Headline HeadlinePhoneStopped = "stopped" . "smartphone" [lastDay];
+    Headline HeadlinePhoneStopped = "stopped" . "smartphone" [lastDay, cardUntil];
     Headline HeadlineCardExpired = "card_expired" [lastDay];
     Headline HeadlineUnknown = "renewal_unknown" [expires, lastDay];
+    Headline HeadlineUnknownPast = "renewal_unknown" . "past" [expires, lastDay];
+    Headline HeadlineRenewed = "renewed" [cardExpires];
     Next NextNothingUntil = "renew_from" [from];
     Next NextRenewBy = "renew_by" [expires];
     Next NextRenewInGrace = "renew_in_grace" [until];
+    Next NextRenewInGracePhone = "renew_in_grace" . "smartphone" [until];
     Next NextRenewAndRegister = "renew_and_register" [];
     Next NextRenewAndSetUpPhone = "renew_and_set_up_phone" [];
     Next NextCheckRenewal = "check_renewal" [];
@@ -252,7 +258,11 @@ messages! {
     Note PrintedExpiryDiffers = "printed_expiry_differs" [computed, printed];
     Note CertificateProbablyRenewed = "certificate_probably_renewed" [expires, graceUntil];
     Note CertificateProbablyRenewedPast = "certificate_probably_renewed" . "past" [expires, graceUntil];
-    Note EnterCertificateRenewal = "enter_certificate_renewal" [];
+    Note RenewedCheckNewDate = "renewed_check_new_date" [];
+    Note RenewedAfterGraceRegisterAgain = "renewed_after_grace" [];
+    Note HandwrittenExpiryDiffers = "handwritten_expiry_differs" [computed, handwritten];
+    Note SmartphoneNotYet = "smartphone_not_yet" [];
+    Note LateStageAt75 = "late_stage_at_75" [birthday75];
     Note CardExpiresWithCertificate = "card_expires_with_certificate" [];
     Note SmartphoneCarryCard = "smartphone_carry_card" [];
     Note NoSignatureCertificateUnder15 = "no_signature_certificate_under_15" [];
@@ -289,7 +299,9 @@ messages! {
     Headline HeadlinePhoneWorks = "phone_works" [];
     Headline HeadlineUseEligibilityAutomatic = "use_eligibility_certificate" . "automatic" [];
     Headline HeadlineUseEligibilityOnApplication = "use_eligibility_certificate" . "on_application" [];
+    Headline HeadlineBringBoth = "bring_card_and_eligibility_certificate" [];
     Next NextCarryCard = "carry_card" [];
+    Next NextFindOut = "find_out" [];
 
     // ---- adviseDocuments: notes.
     Note SmartphoneStopped = "smartphone_stopped" [];
@@ -299,6 +311,10 @@ messages! {
     Note JobChangeNoRegistration = "job_change_no_registration" [];
     Note CancellationTakesTime = "cancellation_takes_time" [];
     Note OldCardUntil = "old_card_until" [];
+    Note OldCardTemporary = "old_card_temporary" [];
+    Note RegistrationUnknown = "registration_unknown" [];
+    Note NumberOnFileUnknown = "number_on_file_unknown" [];
+    Note CertificateStatusUnknown = "certificate_status_unknown" [];
 
     // ---- adviseDocuments: actions (the codes are the API's; variants are wordings).
     Action ReportLostCard = "report-lost-card" [phone];
@@ -320,6 +336,7 @@ messages! {
     Error InvalidTypeDate = "invalid_type" . "date" [];
     Error InvalidTypeBoolean = "invalid_type" . "boolean" [];
     Error InvalidTypeChoice = "invalid_type" . "choice" [];
+    Error InvalidTypeAnswer = "invalid_type" . "answer" [];
     Error MissingField = "missing_field" [];
     Error MissingCardDate = "missing_field" . "card_date" [];
     Error MissingCertificateIssued = "missing_field" . "certificate_issued" [];
@@ -334,11 +351,17 @@ messages! {
     Error CardBefore2016 = "out_of_range" . "card_before_2016" [];
     Error EligibilityBefore2024 = "out_of_range" . "eligibility_before_2024_12" [];
     Error StartBeforeBirth = "start_before_birth" [];
-    Error AsOfBeforeBirth = "as_of_before_start" . "birthday" [];
-    Error AsOfBeforeStart = "as_of_before_start" [];
+    Error DateAfterToday = "date_after_as_of" . "today" [];
+    Error DateAfterAsOfGiven = "date_after_as_of" [asOf];
+    Error EraNeeded = "era_needed" [year];
     Error ExpiryNotBirthday = "impossible_card_expiry" . "not_a_birthday" [];
     Error ExpiryImpossibleAge = "impossible_card_expiry" . "age" [];
     Error ExpiryBefore2016 = "impossible_card_expiry" . "before_2016" [];
+    Error CertificateNotBirthday = "impossible_certificate_expiry" . "not_a_birthday" [];
+    Error CertificateTooEarly = "impossible_certificate_expiry" . "too_early" [earliest];
+    Error CertificateTooLate = "impossible_certificate_expiry" . "too_late" [latest];
+    Error CertificateAfterCardExpiry = "inconsistent_input" . "certificate_after_card_expiry" [];
+    Error CertificateBeforeCardIssue = "inconsistent_input" . "certificate_expires_before_card" [];
     Error CertificateBeforeCard = "inconsistent_input" . "certificate_before_card" [];
     Error CertificateAfterCard = "inconsistent_input" . "certificate_after_card" [];
     Error AppliedBefore2022Always = "inconsistent_input" . "applied_before_2022" [];

@@ -9,9 +9,11 @@
 use chrono::NaiveDate;
 use serde::Serializer;
 
-use crate::advice::{self, Advice, CardState, Situation};
+use crate::advice::{self, Advice, CardState, Situation, Unknowns};
 use crate::answer::{Msg, Values};
-use crate::card::{self, CardDates, CardQuery, CertificateStatus};
+use crate::card::CardInput;
+use crate::card_dates::{self, after_as_of, CardDates, CardQuery};
+use crate::certificate::{CertificateInput, CertificateStatus, Renewed};
 use crate::date::{to_wareki, weekday_index};
 use crate::eligibility::{self, EligibilityDates, Membership};
 use crate::error::ApiError;
@@ -113,6 +115,19 @@ impl Fields {
         }
     }
 
+    /// A yes / no question that may be answered "unknown" (`Some(None)`).
+    ///
+    /// # Errors
+    /// `invalid_type` for anything but true, false or "unknown".
+    pub fn answer(&self, key: &str) -> Result<Option<Option<bool>>, ApiError> {
+        match self.get(key) {
+            None => Ok(None),
+            Some(RawValue::Bool(b)) => Ok(Some(Some(*b))),
+            Some(RawValue::Text(t)) if t == "unknown" => Ok(Some(None)),
+            Some(_) => Err(ApiError::new(Msg::InvalidTypeAnswer, Some(key))),
+        }
+    }
+
     /// A field whose value is one of its schema's choices.
     ///
     /// # Errors
@@ -159,21 +174,26 @@ pub fn ser_opt_date<S: Serializer>(d: &Option<NaiveDate>, s: S) -> Result<S::Ok,
 pub fn card_dates(input: RawObject, today: NaiveDate) -> Result<CardDates, ApiError> {
     let f = Fields::new(input, schema::CARD_DATES)?;
     let birthday = f.require("birthday", f.date("birthday")?)?;
+    let as_of = f.date("asOf")?;
     let query = CardQuery {
-        birthday,
-        card_issued: f.date("cardIssued")?,
-        card_expires: f.date("cardExpires")?,
-        card_renewed_in_window: f.boolean("cardRenewedInWindow")?.unwrap_or(false),
-        applied_before_2022_april: f.boolean("appliedBefore2022April")?,
-        certificate_issued: f.date("certificateIssued")?,
-        certificate_renewed_in_window: f.boolean("certificateRenewedInWindow")?.unwrap_or(false),
+        card: CardInput {
+            birthday,
+            issued: f.date("cardIssued")?,
+            printed: f.date("cardExpires")?,
+            renewed_in_window: f.boolean("cardRenewedInWindow")?.unwrap_or(false),
+            applied_before_2022_april: f.boolean("appliedBefore2022April")?,
+        },
+        certificate: CertificateInput {
+            expires: f.date("certificateExpires")?,
+            issued: f.date("certificateIssued")?,
+            renewed_in_window: f.boolean("certificateRenewedInWindow")?.unwrap_or(false),
+        },
+        renewed: f.choice("certificateRenewed")?.and_then(Renewed::from_api),
         smartphone: f.boolean("smartphone")?.unwrap_or(false),
-        as_of: f.date("asOf")?.unwrap_or(today),
+        as_of: as_of.unwrap_or(today),
+        as_of_given: as_of.is_some(),
     };
-    if query.as_of < birthday {
-        return Err(ApiError::new(Msg::AsOfBeforeBirth, Some("asOf")));
-    }
-    card::card_dates(&query)
+    card_dates::card_dates(&query)
 }
 
 /// `eligibilityCertificateDates(input)`.
@@ -188,8 +208,14 @@ pub fn eligibility_certificate_dates(
     let issued = f.require("issued", f.date("issued")?)?;
     let birthday = f.date("birthday")?;
     let membership = f.choice("membership")?.and_then(Membership::from_api);
-    let as_of = f.date("asOf")?.unwrap_or(today);
-    eligibility::eligibility_dates(issued, birthday, membership, as_of)
+    let as_of = f.date("asOf")?;
+    eligibility::eligibility_dates(
+        issued,
+        birthday,
+        membership,
+        as_of.unwrap_or(today),
+        as_of.is_some(),
+    )
 }
 
 /// `adviseDocuments(situation)`.
@@ -201,30 +227,54 @@ pub fn advise_documents(input: RawObject, today: NaiveDate) -> Result<Advice, Ap
     let membership = f.require("membership", f.choice("membership")?)?;
     let card = f.require("card", f.choice("card")?)?;
     let card = CardState::from_api(card).unwrap_or(CardState::None);
-    let registered = f.boolean("registered")?;
+    let registered = f.answer("registered")?;
     // A visitor without a card has nothing to register: only ask when it matters.
+    // (`None` inside: 「わからない」; without a card it cannot be registered.)
     let registered = match card {
-        CardState::None | CardState::Returned => registered.unwrap_or(false),
+        CardState::None | CardState::Returned => Some(registered.flatten().unwrap_or(false)),
         _ => f.require("registered", registered)?,
     };
+    let number_on_file = f.answer("numberOnFile")?.unwrap_or(Some(true));
     let certificate = f
         .choice("certificate")?
         .and_then(CertificateStatus::from_api)
         .unwrap_or(CertificateStatus::Valid);
+    let unknowns = Unknowns {
+        registered: registered.is_none(),
+        number_on_file: number_on_file.is_none(),
+        certificate: certificate == CertificateStatus::Unknown,
+    };
+    let as_of = f.date("asOf")?;
+    let as_of_day = as_of.unwrap_or(today);
+    let issued = f.date("eligibilityCertificateIssued")?;
+    if issued.is_some_and(|d| d > as_of_day) {
+        return Err(after_as_of(
+            "eligibilityCertificateIssued",
+            as_of_day,
+            as_of.is_some(),
+        ));
+    }
+    let cancelled = f.boolean("registrationCancelled")?.unwrap_or(false);
     let situation = Situation {
         membership: Membership::from_api(membership).unwrap_or(Membership::Insured),
         card,
-        registered,
-        registration_cancelled: f.boolean("registrationCancelled")?.unwrap_or(false),
-        certificate,
-        number_on_file: f.boolean("numberOnFile")?.unwrap_or(true),
+        // 「わからない」: the likelier answer first (a cancelled registration
+        // is not registered); `advise_unsure` adds the other.
+        registered: registered.unwrap_or(!cancelled),
+        registration_cancelled: cancelled,
+        certificate: if unknowns.certificate {
+            CertificateStatus::Valid
+        } else {
+            certificate
+        },
+        number_on_file: number_on_file.unwrap_or(true),
         needs_helper: f.boolean("needsHelper")?.unwrap_or(false),
         eligibility_certificate_lost: f.boolean("eligibilityCertificateLost")?.unwrap_or(false),
         smartphone: f.boolean("smartphone")?.unwrap_or(false),
-        eligibility_certificate_issued: f.date("eligibilityCertificateIssued")?,
-        as_of: f.date("asOf")?.unwrap_or(today),
+        eligibility_certificate_issued: issued,
+        as_of: as_of_day,
     };
-    advice::advise(&situation)
+    advice::advise_unsure(&situation, unknowns)
 }
 
 /// `parseDate(text)`: "YYYY-MM-DD".
@@ -292,4 +342,32 @@ pub fn describe_date(text: &RawValue) -> Result<DateDescription, ApiError> {
         english: text::english(date),
         weekday: weekday_index(date),
     })
+}
+
+/// One era for the page's 元号/年/月/日 pickers.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct EraChoice {
+    pub kanji: &'static str,
+    pub romaji: &'static str,
+    /// How many years to offer: the era's length, or for 令和 up to 20 years
+    /// after `today` (expiry dates lie ahead).
+    pub years: i32,
+}
+
+/// The eras from newest to oldest that the pickers offer (dates from 1900).
+pub fn eras(today: NaiveDate) -> Vec<EraChoice> {
+    use crate::date::Era;
+    use chrono::Datelike;
+    [Era::Reiwa, Era::Heisei, Era::Showa, Era::Taisho, Era::Meiji]
+        .into_iter()
+        .map(|era| {
+            let first = era.first_day().year();
+            let last = era.last_day().map_or(today.year() + 20, |d| d.year());
+            EraChoice {
+                kanji: era.kanji(),
+                romaji: era.romaji(),
+                years: last - first + 1,
+            }
+        })
+        .collect()
 }

@@ -134,18 +134,19 @@ pub fn return_step(to: ReturnTo) -> Step {
 ///
 /// # Errors
 /// `out_of_range` (issued before 2024-12-02), `start_before_birth`,
-/// `inconsistent_input` (issued at 75 or over), `as_of_before_start`.
+/// `inconsistent_input` (issued at 75 or over), `date_after_as_of`.
 pub fn eligibility_dates(
     issued: NaiveDate,
     birthday: Option<NaiveDate>,
     membership: Option<Membership>,
     as_of: NaiveDate,
+    as_of_given: bool,
 ) -> Result<EligibilityDates, ApiError> {
     if issued < FIRST_ISSUE_DAY {
         return Err(ApiError::new(Msg::EligibilityBefore2024, Some("issued")));
     }
     if as_of < issued {
-        return Err(ApiError::new(Msg::AsOfBeforeStart, Some("asOf")));
+        return Err(crate::card_dates::after_as_of("issued", as_of, as_of_given));
     }
     let overflow = || ApiError::new(Msg::OutOfRange, Some("issued"));
     let five_years = five_year_expiry(issued).ok_or_else(overflow)?;
@@ -159,6 +160,13 @@ pub fn eligibility_dates(
     let mut notes = Vec::new();
     let mut expires = five_years;
     if let Some(birth) = birthday {
+        if birth > as_of {
+            return Err(crate::card_dates::after_as_of(
+                "birthday",
+                as_of,
+                as_of_given,
+            ));
+        }
         if issued < birth {
             return Err(ApiError::new(Msg::StartBeforeBirth, Some("issued")));
         }
@@ -267,6 +275,8 @@ api_enum! {
         Automatic = "automatic",
         OnApplication = "on-application",
         None = "none",
+        /// Some answers were 「わからない」 and the answer differs between them.
+        Depends = "depends",
     }
 }
 

@@ -8,12 +8,15 @@
 //!
 //! - [`date`]: calendar only (birthdays, legal age, month shifts, 和暦)
 //! - [`parse`]: reading dates typed by visitors
-//! - [`card`]: card and certificate validity, renewal, notice, grace, status
+//! - [`card`]: the card's validity, renewal window and expiry notice
+//! - [`certificate`]: the certificate's expiry, status and the grace
+//! - [`card_dates`]: the `cardDates` answer: headline, next step, notes
 //! - [`eligibility`]: 資格確認書 validity, who gets one (①-⑩), delivery, return
 //! - [`advice`]: what to bring, what to do
 //! - [`answer`]: what the engine says, as message codes and typed values
 //! - [`rules`]: rule ids and sources
 //! - [`schema`]: every input key, its type and when it is required
+//! - [`questions`]: which questions apply now, given the answers so far
 //! - [`api`]: the JS contract in plain Rust (inputs, validation, errors)
 //!
 //! No visitor-facing sentence lives in Rust: the engine answers in codes and
@@ -68,10 +71,15 @@ pub mod advice;
 pub mod answer;
 pub mod api;
 pub mod card;
+pub mod card_dates;
+pub mod certificate;
 pub mod date;
 pub mod eligibility;
 pub mod error;
+pub mod explained;
+pub mod node;
 pub mod parse;
+pub mod questions;
 pub mod rules;
 pub mod schema;
 pub mod text;

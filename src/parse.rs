@@ -29,14 +29,22 @@ pub fn parse_date(text: &str, field: Option<&str>) -> Result<NaiveDate, ApiError
     if normal.is_empty() {
         return Err(ApiError::new(Msg::MissingDate, field));
     }
-    let (era, rest) = split_era(&normal);
+    let (era, rest) = split_era(strip_card_words(&normal));
     let (year, month, day) = split_numbers(rest).ok_or_else(invalid)?;
     let date = match era {
         None => {
-            // A four-digit year is required: "25-12-2" is ambiguous.
-            let year = year.ok_or_else(invalid)?;
+            // A four-digit year is required: "29年3月12日" and "元年5月1日"
+            // need their era (令和29年? 平成29年? 昭和29年?), "25-12-2" its century.
+            let year = year.unwrap_or(1);
             if year > 9999 {
                 return Err(out_of_range(field));
+            }
+            if year < 100 {
+                return Err(ApiError::with(
+                    Msg::EraNeeded,
+                    field,
+                    Values::new().num("year", year),
+                ));
             }
             if year < 1000 {
                 return Err(invalid());
@@ -116,6 +124,39 @@ fn normalize(text: &str) -> String {
             continue;
         }
         out.push(c);
+    }
+    out
+}
+
+/// The words a card prints around its dates, and that visitors copy with
+/// them: 「昭和60年9月18日生」, 「2031年11月14日まで有効」, 「有効期限:…」.
+const CARD_PREFIXES: [&str; 6] = [
+    "有効期限",
+    "生年月日",
+    "交付年月日",
+    "交付日",
+    "発行日",
+    "年月日",
+];
+const CARD_SUFFIXES: [&str; 6] = ["まで有効", "まで", "有効", "生まれ", "生", "から"];
+
+/// The date without the card's words around it (only when what is left
+/// still ends in a digit or 日, so that no real text is cut).
+fn strip_card_words(s: &str) -> &str {
+    let mut out = s;
+    for p in CARD_PREFIXES {
+        if let Some(rest) = out.strip_prefix(p) {
+            out = rest.trim_start_matches([':', '：']);
+            break;
+        }
+    }
+    for suffix in CARD_SUFFIXES {
+        if let Some(rest) = out.strip_suffix(suffix) {
+            if rest.ends_with(|c: char| c.is_ascii_digit() || c == '日') {
+                out = rest;
+                break;
+            }
+        }
     }
     out
 }

@@ -9,6 +9,8 @@ pub enum FieldType {
     Date,
     /// true / false.
     Boolean,
+    /// true / false, or "unknown" (「わからない」: the answer covers both).
+    Answer,
     /// One of these strings.
     Choice(&'static [&'static str]),
 }
@@ -60,6 +62,7 @@ macro_rules! schema {
     };
     (@ty date) => { FieldType::Date };
     (@ty boolean) => { FieldType::Boolean };
+    (@ty answer) => { FieldType::Answer };
     (@ty choice([$($c:literal),*])) => { FieldType::Choice(&[$($c),*]) };
     (@req always) => { Required::Always };
     (@req never) => { Required::Never };
@@ -67,6 +70,7 @@ macro_rules! schema {
     (@req unless($k:literal, [$($v:literal),*])) => { Required::Unless { key: $k, values: &[$($v),*] } };
     (@tyjson date) => { "\"type\":\"date\"" };
     (@tyjson boolean) => { "\"type\":\"boolean\"" };
+    (@tyjson answer) => { "\"type\":\"answer\"" };
     (@tyjson choice([$($c:literal),*])) => { concat!("\"type\":\"choice\",\"choices\":[", schema!(@join $(concat!("\"", $c, "\"")),*), "]") };
     (@reqjson always) => { "true" };
     (@reqjson never) => { "false" };
@@ -82,10 +86,12 @@ schema! {
     /// `cardDates`.
     CARD_DATES = "cardDates" [
         "birthday": date, always;
-        "cardIssued": date, one_of(["cardIssued", "cardExpires"]);
-        "cardExpires": date, one_of(["cardIssued", "cardExpires"]);
+        "certificateExpires": date, one_of(["certificateExpires", "cardExpires", "cardIssued"]);
+        "cardExpires": date, one_of(["certificateExpires", "cardExpires", "cardIssued"]);
+        "cardIssued": date, one_of(["certificateExpires", "cardExpires", "cardIssued"]);
         "cardRenewedInWindow": boolean, never;
         "appliedBefore2022April": boolean, never;
+        "certificateRenewed": choice(["yes", "no", "unknown"]), never;
         "certificateIssued": date, never;
         "certificateRenewedInWindow": boolean, never;
         "smartphone": boolean, never;
@@ -102,13 +108,13 @@ schema! {
     ADVISE_DOCUMENTS = "adviseDocuments" [
         "membership": choice(["insured", "dependent", "voluntary-insured", "voluntary-dependent"]), always;
         "card": choice(["none", "have", "returned", "lost", "renewing"]), always;
-        "registered": boolean, unless("card", ["none", "returned"]);
+        "registered": answer, unless("card", ["none", "returned"]);
+        "certificate": choice(["valid", "renewable", "grace", "expired", "unknown"]), never;
+        "smartphone": boolean, never;
         "registrationCancelled": boolean, never;
-        "certificate": choice(["valid", "renewable", "grace", "expired"]), never;
-        "numberOnFile": boolean, never;
+        "numberOnFile": answer, never;
         "needsHelper": boolean, never;
         "eligibilityCertificateLost": boolean, never;
-        "smartphone": boolean, never;
         "eligibilityCertificateIssued": date, never;
         "asOf": date, never;
     ]
@@ -131,7 +137,7 @@ pub fn choices(spec: &[FieldSpec], key: &str) -> &'static [&'static str] {
 mod tests {
     use super::*;
     use crate::advice::CardState;
-    use crate::card::CertificateStatus;
+    use crate::certificate::CertificateStatus;
     use crate::eligibility::Membership;
 
     #[test]
@@ -156,8 +162,8 @@ mod tests {
         assert!(
             JSON.starts_with(r#"{"cardDates":[{"key":"birthday","type":"date","required":true},"#)
         );
-        assert!(JSON.contains(r#"{"key":"cardIssued","type":"date","required":{"oneOf":["cardIssued","cardExpires"]}}"#));
-        assert!(JSON.contains(r#"{"key":"registered","type":"boolean","required":{"unlessKey":"card","in":["none","returned"]}}"#));
+        assert!(JSON.contains(r#"{"key":"cardIssued","type":"date","required":{"oneOf":["certificateExpires","cardExpires","cardIssued"]}}"#));
+        assert!(JSON.contains(r#"{"key":"registered","type":"answer","required":{"unlessKey":"card","in":["none","returned"]}}"#));
         assert!(JSON.contains(r#""type":"choice","choices":["none","have","returned","lost","renewing"],"required":true"#));
         assert!(JSON.ends_with(r#"{"key":"asOf","type":"date","required":false}]}"#));
     }
@@ -176,18 +182,25 @@ pub mod declarations {
     pub struct CardDatesInput {
         /// 生年月日
         pub birthday: String,
-        /// カードの発行日 (the day J-LIS made the card). This or `cardExpires` is required.
+        /// 電子証明書の有効期限, handwritten on the card or shown in マイナポータル.
+        /// One of this, `cardExpires` or `cardIssued` is required.
         #[tsify(optional)]
-        pub card_issued: Option<String>,
+        pub certificate_expires: Option<String>,
         /// 券面の有効期限 (「◯年◯月◯日まで有効」).
         #[tsify(optional)]
         pub card_expires: Option<String>,
+        /// カードの発行日 (the day J-LIS made the card).
+        #[tsify(optional)]
+        pub card_issued: Option<String>,
         /// The card was renewed with fewer than 3 months left on the old one.
         #[tsify(optional)]
         pub card_renewed_in_window: Option<bool>,
         /// J-LIS received the application before 2022-04-01.
         #[tsify(optional)]
         pub applied_before_2022_april: Option<bool>,
+        /// 電子証明書を更新しましたか (asked when the answer's `ask` has it).
+        #[tsify(optional, type = "\"yes\" | \"no\" | \"unknown\"")]
+        pub certificate_renewed: Option<String>,
         /// The certificate was issued or renewed separately on that day.
         #[tsify(optional)]
         pub certificate_issued: Option<String>,
@@ -231,15 +244,17 @@ pub mod declarations {
         pub membership: String,
         #[tsify(type = "\"none\" | \"have\" | \"returned\" | \"lost\" | \"renewing\"")]
         pub card: String,
-        /// 健康保険証の利用登録済み (required unless `card` is none or returned).
-        #[tsify(optional)]
-        pub registered: Option<bool>,
+        /// 健康保険証の利用登録済み (required unless `card` is none or returned;
+        /// "unknown" gives an answer that holds either way).
+        #[tsify(optional, type = "boolean | \"unknown\"")]
+        pub registered: Option<String>,
         #[tsify(optional)]
         pub registration_cancelled: Option<bool>,
-        #[tsify(optional, type = "\"valid\" | \"renewable\" | \"grace\" | \"expired\"")]
+        #[tsify(optional, type = "CertificateStatus")]
         pub certificate: Option<String>,
-        #[tsify(optional)]
-        pub number_on_file: Option<bool>,
+        /// 当組合にマイナンバーを届け出ている (default true).
+        #[tsify(optional, type = "boolean | \"unknown\"")]
+        pub number_on_file: Option<String>,
         #[tsify(optional)]
         pub needs_helper: Option<bool>,
         #[tsify(optional)]

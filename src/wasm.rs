@@ -50,8 +50,10 @@ fn to_js_error(e: ApiError) -> JsValue {
     err.into()
 }
 
+/// A plain JS object: the value as a `Node` tree, then serde-wasm-bindgen
+/// (one instantiation for every answer; see `node`).
 fn to_plain<T: Serialize>(value: &T) -> Result<JsValue, serde_wasm_bindgen::Error> {
-    value.serialize(&serde_wasm_bindgen::Serializer::json_compatible())
+    crate::node::to_node(value).serialize(&serde_wasm_bindgen::Serializer::json_compatible())
 }
 
 fn to_js<T: Serialize>(value: &T) -> Result<JsValue, JsValue> {
@@ -161,6 +163,42 @@ pub fn describe_date(date: JsValue) -> Result<Array, JsValue> {
 #[wasm_bindgen(js_name = todayInTokyo)]
 pub fn today() -> String {
     crate::text::iso(today_in_tokyo())
+}
+
+/// `questions(function, input)`: the questions that apply now, in order,
+/// `[{ key, required }]` (the page shows these and no others).
+#[wasm_bindgen(js_name = questions)]
+pub fn questions(function: JsValue, input: JsValue) -> Array {
+    let name = function.as_string().unwrap_or_default();
+    let input = object(input).unwrap_or_default();
+    let out = Array::new();
+    for q in crate::questions::questions(&name, &input) {
+        let item = js_sys::Object::new();
+        let _ = Reflect::set(&item, &"key".into(), &q.key.into());
+        let _ = Reflect::set(&item, &"required".into(), &q.required.into());
+        out.push(&item);
+    }
+    out
+}
+
+/// `eras()`: the eras the date pickers offer, newest first: `[{ kanji, romaji, years }]`.
+#[wasm_bindgen(js_name = eras)]
+pub fn eras() -> Array {
+    let out = Array::new();
+    for e in api::eras(today_in_tokyo()) {
+        let item = js_sys::Object::new();
+        let _ = Reflect::set(&item, &"kanji".into(), &e.kanji.into());
+        let _ = Reflect::set(&item, &"romaji".into(), &e.romaji.into());
+        let _ = Reflect::set(&item, &"years".into(), &e.years.into());
+        out.push(&item);
+    }
+    out
+}
+
+/// `rulesChecked()`: the day RULES.md was last checked against its sources.
+#[wasm_bindgen(js_name = rulesChecked)]
+pub fn rules_checked() -> String {
+    crate::rules::RULES_CHECKED.to_string()
 }
 
 /// `inputSchema()`: every function's input keys, types and when they are

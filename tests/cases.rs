@@ -144,9 +144,10 @@ fn every_error_code_is_documented_in_the_readme() {
 // ---- The catalogs (www/words/*.json) against the engine's own list of messages.
 
 /// Every catalog, by language.
-const CATALOGS: [(&str, &str); 2] = [
+const CATALOGS: [(&str, &str); 3] = [
     ("ja", include_str!("../www/words/ja.json")),
     ("en", include_str!("../www/words/en.json")),
+    ("ja-easy", include_str!("../www/words/ja-easy.json")),
 ];
 
 /// The sections that hold the engine's messages.

@@ -5,7 +5,9 @@
 use chrono::{Datelike, Days, Months, NaiveDate};
 use myna_hoken::advice::{self, CardState, Document, Situation};
 use myna_hoken::api::{self, RawObject, RawValue};
-use myna_hoken::card::{self, grace_until, renewal_from, CardQuery, CertificateStatus};
+use myna_hoken::card::{self, renewal_from, CardInput, CardStatus};
+use myna_hoken::card_dates::{card_dates, CardQuery};
+use myna_hoken::certificate::{grace_until, CertificateInput, CertificateStatus};
 use myna_hoken::date::{self, birthday_in_year, legal_age_on};
 use myna_hoken::eligibility::{five_year_expiry, Issue, Membership, Reason};
 use myna_hoken::parse::parse_date;
@@ -86,26 +88,34 @@ proptest! {
         let created = first + chrono::Duration::days(offset % 30_000);
         prop_assume!(created.year() <= 2150);
         let q = CardQuery {
-            birthday: birth,
-            card_issued: Some(created),
-            card_expires: None,
-            card_renewed_in_window: card_in_window,
-            applied_before_2022_april: applied.filter(|_| created >= card::AGE_18_FROM),
-            certificate_issued: cert_offset.map(|o| created + chrono::Duration::days(o)),
-            certificate_renewed_in_window: cert_in_window && cert_offset.is_some(),
+            card: CardInput {
+                birthday: birth,
+                issued: Some(created),
+                printed: None,
+                renewed_in_window: card_in_window,
+                applied_before_2022_april: applied.filter(|_| created >= card::AGE_18_FROM),
+            },
+            certificate: CertificateInput {
+                expires: None,
+                // Renewed on its own some day between the card and the day asked about.
+                issued: cert_offset.map(|o| created + chrono::Duration::days(o.min(as_of_offset))),
+                renewed_in_window: cert_in_window && cert_offset.is_some(),
+            },
+            renewed: None,
             smartphone,
             as_of: created + chrono::Duration::days(as_of_offset),
+            as_of_given: true,
         };
-        match card::card_dates(&q) {
+        match card_dates(&q) {
             Ok(r) => {
-                prop_assert!(r.certificate.expires <= r.card.expires);
-                prop_assert_eq!(r.certificate.capped_by_card, r.certificate.expires == r.card.expires && r.certificate.capped_by_card);
+                let card_expires = r.card.expires.expect("a card made on a day has an expiry");
+                prop_assert!(r.certificate.expires <= card_expires);
                 // The card expires on a birthday, 5 to 11 birthdays after it was made.
-                prop_assert_eq!(birthday_in_year(birth, r.card.expires.0.year()), Some(r.card.expires.0));
-                let years = r.card.expires.0.year() - created.year();
+                prop_assert_eq!(birthday_in_year(birth, card_expires.0.year()), Some(card_expires.0));
+                let years = card_expires.0.year() - created.year();
                 prop_assert!((4..=12).contains(&years), "{} years", years);
                 // Renewal opens less than 3 months before expiry, never after it.
-                prop_assert!(r.card.renewal_from <= r.card.expires);
+                prop_assert!(r.card.renewal_from.unwrap() <= card_expires);
                 prop_assert!(r.certificate.renewal_from.0 > r.certificate.expires.0 - chrono::Duration::days(93));
                 // Grace follows the expiry; none on a phone.
                 match r.insurance.grace_until {
@@ -114,7 +124,7 @@ proptest! {
                 }
                 prop_assert!(!r.steps.is_empty());
             }
-            // The only refusal for a consistent query: a certificate issued after the card expired.
+            // The only refusal for a consistent query: a certificate renewed after the card expired.
             Err(e) => prop_assert!(
                 e.code() == "inconsistent_input" && e.field.as_deref() == Some("certificateIssued"),
                 "{:?}", e
@@ -130,12 +140,35 @@ proptest! {
         let created = birth.max(card::FIRST_CARD_DAY) + chrono::Duration::days(offset);
         prop_assume!(created.year() <= 2150);
         let as_of = created;
-        let base = CardQuery { birthday: birth, card_issued: Some(created), as_of, applied_before_2022_april: Some(false).filter(|_| created >= card::AGE_18_FROM), ..CardQuery::default() };
-        let from_issue = card::card_dates(&base).unwrap();
-        let face = CardQuery { birthday: birth, card_expires: Some(from_issue.card.expires.0), as_of, ..CardQuery::default() };
-        let from_face = card::card_dates(&face).unwrap();
+        let base = CardQuery {
+            card: CardInput { birthday: birth, issued: Some(created), applied_before_2022_april: Some(false).filter(|_| created >= card::AGE_18_FROM), ..CardInput::default() },
+            as_of,
+            ..CardQuery::default()
+        };
+        let from_issue = card_dates(&base).unwrap();
+        let face = CardQuery {
+            card: CardInput { birthday: birth, printed: from_issue.card.expires.map(|d| d.0), ..CardInput::default() },
+            as_of,
+            ..CardQuery::default()
+        };
+        let from_face = card_dates(&face).unwrap();
         prop_assert_eq!(from_face.card.expires, from_issue.card.expires);
         prop_assert_eq!(from_face.certificate.expires, from_issue.certificate.expires);
+        // certificate-face: the certificate's own expiry alone gives the same
+        // certificate dates, and leaves the card unknown.
+        let handwritten = CardQuery {
+            card: CardInput { birthday: birth, ..CardInput::default() },
+            certificate: CertificateInput { expires: Some(from_issue.certificate.expires.0), ..CertificateInput::default() },
+            as_of,
+            ..CardQuery::default()
+        };
+        let from_hand = card_dates(&handwritten).unwrap();
+        prop_assert_eq!(&from_hand.certificate.expires, &from_issue.certificate.expires);
+        prop_assert_eq!(&from_hand.certificate.renewal_from, &from_issue.certificate.renewal_from);
+        prop_assert_eq!(&from_hand.certificate.status, &from_issue.certificate.status);
+        prop_assert_eq!(&from_hand.insurance, &from_issue.insurance);
+        prop_assert_eq!(from_hand.card.status, CardStatus::Unknown);
+        prop_assert_eq!(from_hand.card.expires, None);
     }
 
     #[test]

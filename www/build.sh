@@ -4,9 +4,10 @@
 #   (names and producers stripped) → npm binaryen's wasm-opt -Oz, into www/pkg;
 # - the JS API module, bundled and minified by esbuild: myna-hoken-api.js
 #   (pkg/'s glue, the Japanese words and the functions pages import);
-# - the element: myna-hoken.js (it imports ./myna-hoken-api.js), a chunk with
-#   its English words, and myna-hoken.css; the other languages' words in
-#   words/; the demo page (index.html, demo.css) and embed.html.
+# - the element: myna-hoken.js (element/*.js bundled; it imports
+#   ./myna-hoken-api.js), myna-hoken.css and card-face.svg; every language's
+#   words in words/ (Japanese is also inside the API module); the demo page
+#   (index.html, demo.css) and embed.html.
 # www/pkg also stays beside the unbundled sources, so www/ itself can be
 # served while working on the widget.
 set -eu
@@ -31,11 +32,10 @@ rm -rf www/dist
 mkdir -p www/dist/pkg www/dist/words
 "$tools/esbuild" www/myna-hoken-api.js --bundle --format=esm --minify --charset=utf8 \
   --target=es2022 --outdir=www/dist --log-level=warning
-"$tools/esbuild" www/myna-hoken.js --bundle --splitting --format=esm --minify --charset=utf8 \
-  --target=es2022 --chunk-names='[name]-[hash]' --external:./myna-hoken-api.js \
-  --outdir=www/dist --log-level=warning
+"$tools/esbuild" www/myna-hoken.js --bundle --format=esm --minify --charset=utf8 \
+  --target=es2022 --external:./myna-hoken-api.js --outdir=www/dist --log-level=warning
 "$tools/esbuild" www/myna-hoken.css www/demo.css --minify --charset=utf8 --outdir=www/dist --log-level=warning
-cp www/index.html www/embed.html www/dist/
+cp www/index.html www/embed.html www/card-face.svg www/dist/
 cp www/pkg/myna_hoken_bg.wasm www/dist/pkg/
 # The words of the other languages, fetched on demand (minified: JSON.stringify).
 for f in www/words/*.json; do

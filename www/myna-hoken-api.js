@@ -222,6 +222,15 @@ export const describeDate = (date, lang) => withLang(lang, (w) => {
 });
 /** Today's date in Japan, whatever the browser's time zone. */
 export const todayInTokyo = () => { ready(); return engine.todayInTokyo(); };
+/** The questions of `fn` ('cardDates', …) that apply now, given the answers so far: `[{ key, required }]`. */
+export const questions = (fn, input) => { ready(); return engine.questions(fn, split(input)[0]); };
+
+/** The eras the date pickers offer, newest first: `[{ kanji, romaji, years }]`. */
+export const eras = () => { ready(); return engine.eras(); };
+
+/** The day the rules (RULES.md) were last checked against their sources, "YYYY-MM-DD". */
+export const rulesChecked = () => { ready(); return engine.rulesChecked(); };
+
 let schema;
 /** Every function's input keys, their types and when they are required. */
 export const inputSchema = () => { ready(); schema ??= JSON.parse(engine.inputSchema()); return structuredClone(schema); };

@@ -2,7 +2,7 @@
 // worked example of shared/RULES.md. Expected dates come from RULES.md, not from the code.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { axe, cellDate, field, launch, open, startServer, tabTo, typeInto } from './helpers.mjs';
+import { answerFirst, axe, cellDate, field, focused, launch, open, startServer, tabTo, typeInto } from './helpers.mjs';
 
 let srv;
 let b;
@@ -10,81 +10,94 @@ before(async () => { srv = await startServer(); b = await launch(); });
 after(async () => { await b?.close(); await srv?.stop(); });
 
 const f = (key) => field('card', key);
+const SOURCES = { certificateExpires: 0, cardExpires: 1, cardIssued: 2 };
 
 /** Fills the card form with the keyboard only and submits it with Enter. */
 async function fillCard(page, answers, { asOf } = {}) {
   await open(page, srv.origin);
-  if (asOf) {
-    await tabTo(page, '.mh-asof summary');
-    await page.keyboard.press('Enter');
-    await typeInto(page, field('shared', 'asOf'), asOf);
-  }
-  for (const key of ['birthday', 'cardExpires', 'cardIssued', 'certificateIssued']) {
-    if (answers[key]) await typeInto(page, f(key), answers[key]);
-  }
-  for (const key of ['cardRenewedInWindow', 'certificateRenewedInWindow', 'smartphone']) {
+  await typeInto(page, f('birthday'), answers.birthday);
+  const source = Object.keys(SOURCES).find((k) => answers[k]);
+  // The radio group is one Tab stop; arrows choose the date the visitor has.
+  await tabTo(page, '.mh-sources input:checked');
+  for (let i = 0; i < SOURCES[source]; i++) await page.keyboard.press('ArrowDown');
+  await typeInto(page, f(source), answers[source]);
+  for (const key of ['cardRenewedInWindow', 'smartphone']) {
     if (answers[key]) { await tabTo(page, f(key)); await page.keyboard.press('Space'); }
+  }
+  if (asOf) {
+    await tabTo(page, '.mh-panel:not([hidden]) .mh-asof summary');
+    await page.keyboard.press('Enter');
+    await typeInto(page, '.mh-panel:not([hidden]) .mh-asof input', asOf);
   }
   await tabTo(page, '.mh-panel:not([hidden]) .mh-primary');
   await page.keyboard.press('Enter');
-  await page.waitForSelector('.mh-panel:not([hidden]) .mh-result:not([hidden]), .mh-error-summary:not([hidden])');
-}
-
-async function resultFocused(page) {
-  return page.evaluate(() => document.activeElement?.classList.contains('mh-result-title'));
+  await page.waitForSelector('.mh-panel:not([hidden]) .mh-result, .mh-error-summary:not([hidden])');
 }
 
 test("the society's example (born 9/18, card made 5/20), typed with the keyboard only", async () => {
   const { page } = b;
   await fillCard(page, { birthday: '1985-09-18', cardIssued: '2020-05-20' }, { asOf: '2024-07-01' });
-  assert.ok(await resultFocused(page), 'focus moves to the result');
+  assert.ok(await focused(page, '.mh-result-title'), 'focus moves to the answer');
+  // RULES.md worked example: certificate 2024-09-18, card 2029-09-18, renew from 2024-06-19, grace to 2024-12-31.
   assert.equal(await cellDate(page, 'certificate.expires'), '2024-09-18');
   assert.equal(await cellDate(page, 'card.expires'), '2029-09-18');
   assert.equal(await cellDate(page, 'certificate.renewalFrom'), '2024-06-19');
   assert.equal(await cellDate(page, 'insurance.graceUntil'), '2024-12-31');
-  // Each date as 2024年9月18日 with its weekday and 和暦 beside it.
   const text = await page.locator('.mh-panel:not([hidden]) [data-field="certificate.expires"]').innerText();
   assert.match(text, /2024年9月18日\(水\)/);
   assert.match(text, /令和6年9月18日/);
-  // Status on 2024-07-01: inside the renewal window.
-  assert.equal(await page.locator('.mh-panel:not([hidden]) .mh-status').getAttribute('data-status'), 'renewable');
-  // Days left until the マイナ保険証 stops: 2024-07-01 → 2024-12-31 (end of grace) is 183 days
-  // (30 left in July after the 1st, then 31+30+31+30+31).
-  const days = page.locator('.mh-panel:not([hidden]) .mh-status .mh-days');
-  assert.equal(await days.getAttribute('data-days-left'), '183');
-  assert.match(await days.innerText(), /あと183日/);
-  // The timeline: issued → renewal opens → today → expiry → grace ends.
-  const events = await page.locator('.mh-panel:not([hidden]) .mh-timeline li').evaluateAll((els) => els.map((e) => e.dataset.event));
-  assert.deepEqual(events, ['issued', 'renewal', 'today', 'expiry', 'grace']);
-  // The explanation steps name their rule and source.
+  // On 2024-07-01 the renewal window is open: the answer says so first, with the date that decides it.
+  const first = await answerFirst(page);
+  assert.equal(first.code, 'works');
+  assert.match(first.headline, /マイナ保険証は使えます。.*2024年9月18日\(令和6年\)/);
+  assert.match(first.next, /2024年9月18日\(令和6年\) までに/);
   const rules = await page.locator('.mh-panel:not([hidden]) .mh-steps li').evaluateAll((els) => els.map((e) => e.dataset.rule));
-  assert.ok(rules.includes('certificate-validity') && rules.includes('insurance-grace'), rules.join());
-  // The URL fragment holds the answers with the API's keys.
+  assert.ok(rules.includes('certificate-validity') && rules.includes('insurance-grace') && rules.includes('renewal-booking'), rules.join());
   assert.equal(new URL(page.url()).hash, '#birthday=1985-09-18&cardIssued=2020-05-20&asOf=2024-07-01');
   assert.deepEqual(b.problems(), []);
   assert.deepEqual(await axe(page), []);
 });
 
-test('the date is echoed in both calendars before computing, and the 元号/年/月/日 pickers follow', async () => {
+test('the certificate\'s handwritten expiry is the first date offered, and alone gives the answer', async () => {
+  const { page } = b;
+  await fillCard(page, { birthday: '昭和60年 9月18日生', certificateExpires: '2029年 9月 18日' }, { asOf: '2026-11-25' });
+  // certificate-face: 2029-09-18 → renewal from 2029-06-19, grace to 2029-12-31; the card's own dates unknown.
+  assert.equal(await cellDate(page, 'certificate.expires'), '2029-09-18');
+  assert.equal(await cellDate(page, 'certificate.renewalFrom'), '2029-06-19');
+  assert.equal(await cellDate(page, 'insurance.graceUntil'), '2029-12-31');
+  assert.match(await page.locator('.mh-panel:not([hidden]) [data-field="card.expires"]').innerText(), /入力されていません/);
+  assert.equal((await answerFirst(page)).code, 'works');
+  assert.deepEqual(await axe(page), []);
+});
+
+test('the date is echoed in both calendars, and the 元号/年/月/日 pickers open on request', async () => {
   const { page } = b;
   await open(page, srv.origin);
   await typeInto(page, f('birthday'), 'S60.9.18');
   const echo = page.locator(`${f('birthday')}-echo`);
-  await assert.doesNotReject(echo.getByText('1985年9月18日(水)').waitFor());
+  await echo.getByText('1985年9月18日(水)').waitFor();
   assert.match(await echo.innerText(), /昭和60年9月18日/);
+  assert.equal(await page.locator(`${f('birthday')}-picks`).isVisible(), false, 'pickers closed until asked for');
+  // Said aloud once the visitor pauses (not while typing).
+  await page.waitForFunction(() => document.querySelector('myna-hoken').shadowRoot.querySelector('.mh-root > [aria-live]').textContent.includes('1985年9月18日'));
+  await tabTo(page, '.mh-date[data-key="birthday"] .mh-pick-toggle');
+  await page.keyboard.press('Enter');
+  assert.equal(await page.locator(`${f('birthday')}-picks`).isVisible(), true);
   const picks = await page.locator('.mh-panel[data-view="card"] .mh-date[data-key="birthday"] select').evaluateAll((s) => s.map((x) => x.value));
   assert.deepEqual(picks, ['昭和', '60', '9', '18']);
-  // Full-width digits and 和暦 with 元年.
   await typeInto(page, f('birthday'), '令和元年５月１日');
-  await assert.doesNotReject(echo.getByText('2019年5月1日(水)').waitFor());
+  await echo.getByText('2019年5月1日(水)').waitFor();
 });
 
 test('a birthday picked as 元号/年/月/日 with the keyboard', async () => {
   const { page } = b;
-  await open(page, '' + srv.origin);
+  await open(page, srv.origin);
+  await tabTo(page, '.mh-date[data-key="birthday"] .mh-pick-toggle');
+  await page.keyboard.press('Enter');
+  // The era select opens on 昭和 for a birthday, and its years are there at once.
+  assert.ok(await focused(page, '.mh-date[data-key="birthday"] select[data-part="era"]'));
   const sel = (part) => `.mh-panel[data-view="card"] .mh-date[data-key="birthday"] select[data-part="${part}"]`;
-  await tabTo(page, sel('era'));
-  for (let i = 0; i < 3; i++) await page.keyboard.press('ArrowDown'); // 令和, 平成, 昭和
+  assert.equal(await page.locator(sel('year')).locator('option').count(), 65, '昭和 1-64 and —');
   await tabTo(page, sel('year'));
   await page.keyboard.type('60');
   await tabTo(page, sel('month'));
@@ -93,10 +106,6 @@ test('a birthday picked as 元号/年/月/日 with the keyboard', async () => {
   await page.keyboard.type('18');
   assert.equal(await page.inputValue(f('birthday')), '昭和60年9月18日');
   assert.match(await page.locator(`${f('birthday')}-echo`).innerText(), /1985年9月18日\(水\)/);
-  await typeInto(page, f('cardIssued'), '2020-05-20');
-  await page.keyboard.press('Enter');
-  await page.waitForSelector('.mh-panel:not([hidden]) .mh-result:not([hidden])');
-  assert.equal(await cellDate(page, 'certificate.expires'), '2024-09-18');
 });
 
 // RULES.md "Worked examples (public)".
@@ -109,10 +118,8 @@ const WORKED = [
     out: { 'certificate.expires': '2026-02-28', 'card.expires': '2031-02-28', 'insurance.graceUntil': '2026-05-31' }, note: true },
   { name: 'card-validity: card made the day before the 18th birthday gets 10 years', in: { birthday: '2005-07-01', cardIssued: '2023-06-30' },
     out: { 'card.expires': '2032-07-01' }, note: true },
-  { name: 'renewal-in-window: certificate renewed 2026-09-01 in window, card 2031-11-14', in: { birthday: '1985-11-14', cardExpires: '2031-11-14', certificateIssued: '2026-09-01', certificateRenewedInWindow: true },
-    out: { 'certificate.expires': '2031-11-14' } },
   { name: '練馬区: certificate expiry 2023-05-28 opens renewal on 2023-03-01', in: { birthday: '1990-05-28', cardIssued: '2018-06-01' },
-    out: { 'certificate.expires': '2023-05-28', 'certificate.renewalFrom': '2023-03-01' } },
+    out: { 'certificate.expires': '2023-05-28', 'certificate.renewalFrom': '2023-03-01' }, asOf: '2023-01-10' },
   { name: "from-card-face: the society's example read from the printed expiry", in: { birthday: '1985-09-18', cardExpires: '2029-09-18' },
     out: { 'certificate.expires': '2024-09-18', 'card.expires': '2029-09-18' } },
 ];
@@ -120,8 +127,8 @@ const WORKED = [
 for (const ex of WORKED) {
   test(`worked example, keyboard only: ${ex.name}`, async () => {
     const { page } = b;
-    await fillCard(page, ex.in, { asOf: '2026-11-24' });
-    assert.ok(await resultFocused(page), await page.locator('.mh-error-summary').innerText().catch(() => ''));
+    await fillCard(page, ex.in, { asOf: ex.asOf ?? '2026-02-01' });
+    assert.ok(await focused(page, '.mh-result-title'), await page.locator('.mh-error-summary').innerText().catch(() => ''));
     for (const [name, iso] of Object.entries(ex.out)) assert.equal(await cellDate(page, name), iso, name);
     if (ex.note) assert.ok(await page.locator('.mh-panel:not([hidden]) .mh-notes li').count() > 0, 'a note is shown');
     assert.deepEqual(await axe(page), []);
@@ -129,41 +136,60 @@ for (const ex of WORKED) {
   });
 }
 
-test('card-validity-before-2022-04: the J-LIS question appears only when it matters, and its answer changes the card', async () => {
+test('renewal-in-window (RULES.md worked example) through a link: certificate 2031-11-14', async () => {
   const { page } = b;
-  // An adult card: the question is not asked.
+  await open(page, srv.origin, '#birthday=1985-11-14&cardExpires=2031-11-14&certificateIssued=2026-09-01&certificateRenewedInWindow=true&asOf=2026-11-24');
+  await page.waitForSelector('.mh-panel:not([hidden]) .mh-result');
+  assert.equal(await cellDate(page, 'certificate.expires'), '2031-11-14');
+});
+
+test('card-validity-before-2022-04: the J-LIS question is asked only when it matters, and its answer changes the card', async () => {
+  const { page } = b;
   await fillCard(page, { birthday: '1985-09-18', cardIssued: '2020-05-20' }, { asOf: '2024-07-01' });
-  assert.equal(await page.locator('[data-key="appliedBefore2022April"]').isVisible(), false);
-  // Born 2003-01-01, card made 2022-04-15 (legal age 19): ask.
+  assert.equal(await page.locator('[data-key="appliedBefore2022April"]').count(), 0);
+  // Born 2003-01-01, card made 2022-04-15 (legal age 19): the answer asks.
   await fillCard(page, { birthday: '2003-01-01', cardIssued: '2022-04-15' }, { asOf: '2023-01-10' });
-  const question = page.locator('[data-key="appliedBefore2022April"]');
+  const question = page.locator('.mh-asked [data-key="appliedBefore2022April"]');
   assert.equal(await question.isVisible(), true);
-  assert.ok(await page.locator('.mh-notes li[data-code="ask_applied_before_2022_april"]').count() === 1);
-  // Applied 2022-03-20: yes.
-  // Shift+Tab into the group lands on its last radio (いいえ); ArrowUp checks はい.
-  await tabTo(page, `[name="${f('appliedBefore2022April').slice(1)}"]`, { back: true });
-  await page.keyboard.press('ArrowUp');
-  assert.equal(await page.isChecked(`${f('appliedBefore2022April')}-0`), true);
-  await tabTo(page, '.mh-panel:not([hidden]) .mh-primary');
-  await page.keyboard.press('Enter');
+  // Applied 2022-03-20: yes → threshold 20, so 5 birthdays: 2027-01-01.
+  await tabTo(page, '.mh-asked input');
+  await page.keyboard.press('Space');
   await page.waitForFunction(() => location.hash.includes('appliedBefore2022April=true'));
   assert.equal(await cellDate(page, 'card.expires'), '2027-01-01');
   assert.deepEqual(await axe(page), []);
   assert.deepEqual(b.problems(), []);
 });
 
-test('only the printed expiry, first certificate date passed: "probably renewed", not "expired"', async () => {
+test('printed expiry, first certificate past: the answer asks 「電子証明書を更新しましたか」 and answers each choice', async () => {
   const { page } = b;
-  await fillCard(page, { birthday: '1985-09-18', cardExpires: '2029-09-18' }, { asOf: '2026-11-24' });
-  assert.equal(await page.locator('.mh-panel:not([hidden]) .mh-status').getAttribute('data-status'), 'unknown');
-  assert.equal(await page.locator('.mh-notes li[data-code="certificate_probably_renewed"]').count(), 1);
+  await fillCard(page, { birthday: '1985-09-18', cardExpires: '2029-09-18' }, { asOf: '2026-11-25' });
+  let first = await answerFirst(page);
+  assert.equal(first.code, 'renewal_unknown');
+  // Past dates read as past: the grace ended 2024-12-31.
+  assert.match(first.headline, /2024年12月31日\(令和6年\) で使えなくなりました/);
+  const choose = async (i) => {
+    await page.locator(`.mh-asked [data-key="certificateRenewed"] input >> nth=${i}`).check();
+    await page.waitForFunction((v) => location.hash.includes(`certificateRenewed=${v}`), ['yes', 'no', 'unknown'][i]);
+    return answerFirst(page);
+  };
+  first = await choose(0);
+  assert.equal(first.code, 'renewed');
+  assert.match(first.headline, /更新していれば、マイナ保険証は使えます/);
+  first = await choose(1);
+  assert.equal(first.code, 'stopped');
+  assert.match(first.next, /資格確認書/);
+  first = await choose(2);
+  assert.equal(first.code, 'renewal_unknown');
   assert.deepEqual(await axe(page), []);
 });
 
-test('a smartphone マイナ保険証 has no grace period', async () => {
+test('a smartphone マイナ保険証 has no grace: the phone stopped, the card works until the grace ends', async () => {
   const { page } = b;
-  await fillCard(page, { birthday: '1985-09-18', cardIssued: '2020-05-20', smartphone: true }, { asOf: '2024-10-01' });
-  assert.equal(await page.locator('.mh-panel:not([hidden]) .mh-status').getAttribute('data-status'), 'expired');
+  await open(page, srv.origin, '#birthday=1985-09-18&cardIssued=2020-05-20&certificateRenewed=no&smartphone=true&asOf=2024-10-01');
+  await page.waitForSelector('.mh-panel:not([hidden]) .mh-result');
+  const first = await answerFirst(page);
+  assert.equal(first.code, 'stopped');
+  assert.match(first.headline, /スマートフォン.*2024年9月18日.*カード本体なら 2024年12月31日/);
   assert.equal(await page.locator('.mh-panel:not([hidden]) [data-field="insurance.graceUntil"] time').count(), 0);
   assert.equal(await cellDate(page, 'insurance.usableUntil'), '2024-09-18');
   assert.deepEqual(await axe(page), []);

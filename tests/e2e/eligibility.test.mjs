@@ -2,7 +2,7 @@
 // keyboard only. Expected dates: RULES.md eligibility-certificate-validity.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { axe, cellDate, launch, open, startServer, tabTo, typeInto } from './helpers.mjs';
+import { answerFirst, axe, cellDate, focused, launch, open, startServer, tabTo, typeInto } from './helpers.mjs';
 
 let srv;
 let b;
@@ -10,15 +10,12 @@ before(async () => { srv = await startServer(); b = await launch(); });
 after(async () => { await b?.close(); await srv?.stop(); });
 
 const f = (key) => `#mh1-eligibility-${key}`;
-const visible = '.mh-panel:not([hidden]) .mh-result:not([hidden])';
+const visible = '.mh-panel:not([hidden]) .mh-result';
 
 async function check(page, { issued, birthday, membership, asOf = '2026-11-24' }) {
   await open(page, srv.origin);
-  await tabTo(page, '.mh-view-button[data-view="eligibility"]');
-  await page.keyboard.press('Enter');
-  await tabTo(page, '.mh-asof summary');
-  await page.keyboard.press('Enter');
-  await typeInto(page, '#mh1-shared-asOf', asOf);
+  await tabTo(page, '.mh-tab[aria-selected="true"]');
+  await page.keyboard.press('End');
   await typeInto(page, f('issued'), issued);
   if (birthday) await typeInto(page, f('birthday'), birthday);
   if (membership != null) {
@@ -26,11 +23,13 @@ async function check(page, { issued, birthday, membership, asOf = '2026-11-24' }
     if (membership === 0) await page.keyboard.press('Space');
     for (let i = 0; i < membership; i++) await page.keyboard.press('ArrowDown');
   }
+  await tabTo(page, '.mh-panel:not([hidden]) .mh-asof summary');
+  await page.keyboard.press('Enter');
+  await typeInto(page, '.mh-panel:not([hidden]) .mh-asof input', asOf);
   await tabTo(page, '.mh-panel:not([hidden]) .mh-primary');
   await page.keyboard.press('Enter');
   await page.waitForSelector(`${visible}, .mh-error-summary:not([hidden])`);
-  assert.ok(await page.evaluate(() => document.activeElement?.classList.contains('mh-result-title')),
-    await page.locator('.mh-error-summary').innerText().catch(() => 'no result'));
+  assert.ok(await focused(page, '.mh-result-title'), await page.locator('.mh-error-summary').innerText().catch(() => 'no result'));
 }
 
 const EXAMPLES = [
@@ -44,7 +43,8 @@ for (const [name, issued, expires] of EXAMPLES) {
     const { page } = b;
     await check(page, { issued });
     assert.equal(await cellDate(page, 'expires'), expires);
-    assert.equal(await page.locator(`${visible} .mh-status`).getAttribute('data-status'), 'valid');
+    assert.match(await page.locator(`${visible} [data-field="status"]`).innerText(), /有効/);
+    assert.equal((await answerFirst(page)).code, 'eligibility_valid');
     assert.equal(new URL(page.url()).hash, `#issued=${issued}&asOf=2026-11-24`);
     assert.deepEqual(await axe(page), []);
     assert.deepEqual(b.problems(), []);
@@ -75,7 +75,7 @@ test('return duty: a voluntary member gives it back to the society directly', as
 test('return duty: an employee gives it back through the employer; expired one needs no return', async () => {
   const { page } = b;
   await check(page, { issued: '2024-12-02', membership: 0, asOf: '2029-12-01' });
-  assert.equal(await page.locator(`${visible} .mh-status`).getAttribute('data-status'), 'expired');
+  assert.equal((await answerFirst(page)).code, 'eligibility_expired');
   assert.equal(await page.locator(`${visible} .mh-return`).getAttribute('data-to'), 'employer');
   assert.deepEqual(await axe(page), []);
 });

@@ -73,6 +73,7 @@ export async function launch({ timezoneId = 'Asia/Tokyo', viewport = { width: 12
   });
   const page = context.pages()[0] ?? await context.newPage();
   const log = { requests: [], console: [], errors: [], dialogs: [], csp: [] };
+  logs.set(page, log);
   context.on('request', (r) => log.requests.push(r.url()));
   page.on('console', (m) => log.console.push({ type: m.type(), text: m.text() }));
   page.on('pageerror', (e) => log.errors.push(String(e)));
@@ -92,18 +93,27 @@ export async function launch({ timezoneId = 'Asia/Tokyo', viewport = { width: 12
 }
 
 /** Opens the demo page (optionally with a fragment) and waits for the widget. */
-export async function open(page, origin, hash = '') {
+export async function open(page, origin, hash = '', path = '/index.html') {
   await page.goto('about:blank');
-  await page.goto(`${origin}/index.html${hash}`);
+  await page.goto(`${origin}${path}${hash}`);
   await page.waitForSelector('myna-hoken[data-state]');
   const state = await page.getAttribute('myna-hoken', 'data-state');
   if (state !== 'ready') throw new Error(`the widget did not start (state ${state}): is www/pkg being rebuilt?`);
 }
 
+/** Whether the focused element (inside the widget's shadow root too) matches `selector`. */
+export async function focused(page, selector) {
+  return page.evaluate((s) => {
+    let a = document.activeElement;
+    while (a?.shadowRoot?.activeElement) a = a.shadowRoot.activeElement;
+    return a?.matches(s) ?? false;
+  }, selector);
+}
+
 /** Presses Tab (or Shift+Tab) until `selector` has the focus, like a keyboard-only visitor. */
 export async function tabTo(page, selector, { max = 120, back = false } = {}) {
   for (let i = 0; i < max; i++) {
-    if (await page.evaluate((s) => document.activeElement?.matches(s) ?? false, selector)) return i;
+    if (await focused(page, selector)) return i;
     await page.keyboard.press(back ? 'Shift+Tab' : 'Tab');
   }
   throw new Error(`Tab never reached ${selector}`);
@@ -120,8 +130,25 @@ export async function typeInto(page, selector, text) {
 /** The id prefix of the first widget ("mh1-card-"). */
 export const field = (view, key) => `#mh1-${view}-${key}`;
 
-/** Runs axe-core on the page; returns its violations (empty is the pass). */
+const logs = new WeakMap();
+
+/** Runs axe-core on the page; returns its violations (empty is the pass).
+ *  axe itself tries inline styles while it checks a shadow root; the page's
+ *  CSP refuses them. Those refusals are axe's, so they are not the page's problems. */
 export async function axe(page, selector = 'body') {
+  const log = logs.get(page);
+  const before = { console: log?.console.length ?? 0, csp: log?.csp.length ?? 0 };
+  try {
+    return await runAxe(page, selector);
+  } finally {
+    if (log) {
+      log.console.splice(before.console, Infinity, ...log.console.slice(before.console).filter((m) => !/Applying inline style/.test(m.text)));
+      log.csp.splice(before.csp, Infinity, ...log.csp.slice(before.csp).filter((c) => !/^style-src(-attr|-elem)? inline/.test(c)));
+    }
+  }
+}
+
+async function runAxe(page, selector) {
   const source = readFileSync(join(here, 'node_modules', 'axe-core', 'axe.min.js'), 'utf8');
   if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(source);
   const result = await page.evaluate(async (sel) => {
@@ -134,6 +161,19 @@ export async function axe(page, selector = 'body') {
 export function outDir() {
   mkdirSync(OUT, { recursive: true });
   return OUT;
+}
+
+/** The visible answer's headline and next step, and their boxes. */
+export async function answerFirst(page) {
+  const panel = '.mh-panel:not([hidden])';
+  const box = async (sel) => page.locator(`${panel} ${sel}`).boundingBox();
+  return {
+    headline: await page.locator(`${panel} .mh-headline`).innerText(),
+    code: await page.locator(`${panel} .mh-headline`).getAttribute('data-code'),
+    next: await page.locator(`${panel} .mh-next`).innerText(),
+    headlineBox: await box('.mh-headline'),
+    nextBox: await box('.mh-next'),
+  };
 }
 
 /** The text of the cell of a result table row (`data-field`). */

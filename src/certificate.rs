@@ -1,0 +1,276 @@
+//! 電子証明書 (利用者証明用): where its expiry comes from, its status on a day,
+//! and how long the マイナ保険証 works after it (the grace).
+//!
+//! RULES.md: **certificate-validity**, **renewal-in-window**, **from-card-face**,
+//! **certificate-face**, **insurance-grace**, **smartphone-no-grace**.
+
+use chrono::{Datelike, NaiveDate};
+use serde::Serialize;
+
+use crate::answer::{IsoDate, Msg, Values};
+use crate::card::{num, overflow, read_card_face, FaceKind, FIRST_CARD_DAY};
+use crate::date::{add_months_ym, birthday_in_year, month_end, nth_birthday_after};
+use crate::error::ApiError;
+use crate::explained::Explained;
+use crate::rules::Rule;
+
+api_enum! {
+    /// 電子証明書の状態, the one certificate-status type of the engine:
+    /// `valid` | `renewable` (inside the renewal window) | `grace` (expired, the
+    /// card still works) | `expired` (grace over), or `unknown` when the first
+    /// certificate of a still-valid card has passed its date and the visitor may
+    /// have renewed it. `adviseDocuments` takes the same values.
+    pub enum CertificateStatus {
+        Valid = "valid",
+        Renewable = "renewable",
+        Grace = "grace",
+        Expired = "expired",
+        Unknown = "unknown",
+    }
+}
+
+api_enum! {
+    /// 電子証明書を更新しましたか: the visitor's answer.
+    pub enum Renewed {
+        Yes = "yes",
+        No = "no",
+        Unknown = "unknown",
+    }
+}
+
+/// 電子証明書 (利用者証明用) の日付.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
+pub struct CertificatePart {
+    #[cfg_attr(target_arch = "wasm32", tsify(type = "string"))]
+    pub expires: IsoDate,
+    #[cfg_attr(target_arch = "wasm32", tsify(type = "string"))]
+    pub renewal_from: IsoDate,
+    /// "YYYY-MM": J-LIS's notice should arrive from this month…
+    pub notice_from: String,
+    /// …to this one.
+    pub notice_to: String,
+    /// The certificate would have outlived the card and ends with it.
+    pub capped_by_card: bool,
+    pub status: CertificateStatus,
+    /// Days from `asOf` to `expires`; null when the status is `unknown`.
+    #[cfg_attr(target_arch = "wasm32", tsify(type = "number | null"))]
+    pub days_left: Option<i32>,
+}
+
+/// マイナ保険証として使える期間.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
+pub struct InsurancePart {
+    /// The last day it works as usual (the certificate's expiry).
+    #[cfg_attr(target_arch = "wasm32", tsify(type = "string"))]
+    pub usable_until: IsoDate,
+    /// The last day of the grace; null on a smartphone.
+    #[cfg_attr(target_arch = "wasm32", tsify(type = "string | null"))]
+    pub grace_until: Option<IsoDate>,
+    /// Days from `asOf` to the last day it works (`graceUntil`, or
+    /// `usableUntil` on a smartphone); null when the certificate is `unknown`.
+    #[cfg_attr(target_arch = "wasm32", tsify(type = "number | null"))]
+    pub days_left: Option<i32>,
+}
+
+/// Rule **insurance-grace**: the last day of the 3rd month after the month of
+/// `expires` (2024-09-18 → 2024-12-31; any February → 31 May).
+pub fn grace_until(expires: NaiveDate) -> Option<NaiveDate> {
+    let (y, m) = add_months_ym(expires.year(), expires.month(), 3)?;
+    month_end(y, m)
+}
+
+/// The certificate's status on `as_of`, from its dates.
+pub fn certificate_status(
+    as_of: NaiveDate,
+    renewal: NaiveDate,
+    expires: NaiveDate,
+    grace: Option<NaiveDate>,
+) -> CertificateStatus {
+    if as_of <= expires {
+        if as_of >= renewal {
+            CertificateStatus::Renewable
+        } else {
+            CertificateStatus::Valid
+        }
+    } else if grace.is_some_and(|g| as_of <= g) {
+        CertificateStatus::Grace
+    } else {
+        CertificateStatus::Expired
+    }
+}
+
+/// Where the certificate's expiry comes from.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Source {
+    /// Its own expiry, handwritten on the card or read in マイナポータル.
+    Handwritten,
+    /// Issued or renewed on its own (`certificateIssued`).
+    Issued,
+    /// Issued with the card (`cardIssued`): the card's first certificate.
+    WithCard,
+    /// Read off a 10-birthday card's printed expiry: its first certificate.
+    FaceAdult,
+    /// Read off a 5-birthday card's printed expiry: it ends with the card.
+    FaceMinor,
+}
+
+impl Source {
+    /// The card's first certificate, which the visitor may have renewed since.
+    pub fn is_first_of_card(self) -> bool {
+        matches!(self, Source::WithCard | Source::FaceAdult)
+    }
+}
+
+/// What the visitor said about the certificate.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct CertificateInput {
+    /// 電子証明書の有効期限 (handwritten on the card, or in マイナポータル).
+    pub expires: Option<NaiveDate>,
+    /// The day it was issued or renewed on its own.
+    pub issued: Option<NaiveDate>,
+    /// That renewal was inside the last 3 months of the old certificate.
+    pub renewed_in_window: bool,
+}
+
+/// The certificate's expiry before the card's cap, and where it comes from.
+///
+/// # Errors
+/// `impossible_certificate_expiry`, `inconsistent_input`,
+/// `impossible_card_expiry`, `out_of_range`.
+pub fn certificate_expiry(
+    birth: NaiveDate,
+    cert: &CertificateInput,
+    card_issued: Option<NaiveDate>,
+    card_renewed_in_window: bool,
+    card_expires: Option<NaiveDate>,
+    as_of: NaiveDate,
+    ex: &mut Explained,
+) -> Result<(NaiveDate, Source), ApiError> {
+    let from_issue = |start: NaiveDate, in_window: bool, msg: Msg, ex: &mut Explained| {
+        let n = if in_window { 6 } else { 5 };
+        let expires = nth_birthday_after(birth, start, n).ok_or_else(overflow)?;
+        let rule = if in_window {
+            Rule::RenewalInWindow
+        } else {
+            Rule::CertificateValidity
+        };
+        ex.step(
+            rule,
+            msg,
+            Values::new()
+                .date("issued", start)
+                .num("birthdays", num(n))
+                .date("expires", expires),
+        );
+        Ok::<NaiveDate, ApiError>(expires)
+    };
+    if let Some(handwritten) = cert.expires {
+        read_handwritten(birth, handwritten, card_issued, card_expires, as_of)?;
+        if let Some(start) = cert.issued {
+            let computed = from_issue(start, cert.renewed_in_window, Msg::CertificateIssued, ex)?;
+            if computed != handwritten {
+                ex.note(
+                    Msg::HandwrittenExpiryDiffers,
+                    Values::new()
+                        .date("computed", computed)
+                        .date("handwritten", handwritten),
+                );
+            }
+        }
+        ex.step(
+            Rule::CertificateFace,
+            Msg::CertificateHandwritten,
+            Values::new().date("expires", handwritten),
+        );
+        return Ok((handwritten, Source::Handwritten));
+    }
+    if let Some(start) = cert.issued {
+        let e = from_issue(start, cert.renewed_in_window, Msg::CertificateIssued, ex)?;
+        if cert.renewed_in_window {
+            ex.step(Rule::RenewalInWindow, Msg::RenewedInWindow, Values::new());
+        }
+        return Ok((e, Source::Issued));
+    }
+    if let Some(created) = card_issued {
+        let e = from_issue(
+            created,
+            card_renewed_in_window,
+            Msg::CertificateWithCard,
+            ex,
+        )?;
+        return Ok((e, Source::WithCard));
+    }
+    let Some(card_expires) = card_expires else {
+        return Err(ApiError::new(
+            Msg::MissingCardDate,
+            Some("certificateExpires"),
+        ));
+    };
+    match read_card_face(birth, card_expires)? {
+        FaceKind::Adult => {
+            let first = birthday_in_year(birth, card_expires.year() - 5).ok_or_else(overflow)?;
+            ex.step(
+                Rule::FromCardFace,
+                Msg::CertificateFaceAdult,
+                Values::new().date("expires", first),
+            );
+            Ok((first, Source::FaceAdult))
+        }
+        FaceKind::Minor => {
+            ex.step(
+                Rule::FromCardFace,
+                Msg::CertificateFaceMinor,
+                Values::new().date("expires", card_expires),
+            );
+            Ok((card_expires, Source::FaceMinor))
+        }
+    }
+}
+
+/// Rule **certificate-face**: a certificate's own expiry is always a birthday
+/// (28 February for a 29 February birth in a common year), since it is the
+/// 5th/6th birthday after issue or the card's own expiry. It cannot come
+/// before the 5th birthday after 2016-01-01 (the first cards), nor after the
+/// 6th birthday after the day asked about, nor after the card's expiry.
+///
+/// # Errors
+/// `impossible_certificate_expiry` or `inconsistent_input` on `certificateExpires`.
+pub fn read_handwritten(
+    birth: NaiveDate,
+    expires: NaiveDate,
+    card_issued: Option<NaiveDate>,
+    card_expires: Option<NaiveDate>,
+    as_of: NaiveDate,
+) -> Result<(), ApiError> {
+    const FIELD: Option<&str> = Some("certificateExpires");
+    if birthday_in_year(birth, expires.year()) != Some(expires) {
+        return Err(ApiError::new(Msg::CertificateNotBirthday, FIELD));
+    }
+    let earliest = nth_birthday_after(birth, FIRST_CARD_DAY.max(birth), 5).ok_or_else(overflow)?;
+    if expires < earliest {
+        return Err(ApiError::with(
+            Msg::CertificateTooEarly,
+            FIELD,
+            Values::new().date("earliest", earliest),
+        ));
+    }
+    let latest = nth_birthday_after(birth, as_of, 6).ok_or_else(overflow)?;
+    if expires > latest {
+        return Err(ApiError::with(
+            Msg::CertificateTooLate,
+            FIELD,
+            Values::new().date("latest", latest),
+        ));
+    }
+    if card_expires.is_some_and(|c| expires > c) {
+        return Err(ApiError::new(Msg::CertificateAfterCardExpiry, FIELD));
+    }
+    if card_issued.is_some_and(|c| expires <= c) {
+        return Err(ApiError::new(Msg::CertificateBeforeCardIssue, FIELD));
+    }
+    Ok(())
+}

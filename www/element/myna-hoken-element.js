@@ -1,0 +1,481 @@
+// <myna-hoken>: マイナ保険証・資格確認書の有効期限と持ち物を答える custom element.
+import { calendar, download } from './ics.js';
+import { h } from './dom.js';
+import { API, language, shown, start } from './engine.js';
+import { CARD_SOURCES, buildForm, readForm, showQuestions } from './forms.js';
+import { markInvalid } from './fields.js';
+import { renderResult } from './results.js';
+import { FUNCTIONS, VIEWS, readFragment, writeFragment } from './state.js';
+
+let counter = 0;
+
+/**
+ * The calculator. It renders into an open shadow root with its own stylesheet;
+ * until the engine runs, its light-DOM children (the static fallback) show.
+ *
+ * @attr lang - `ja` (default), `en` or `ja-easy` (やさしい日本語)
+ * @attr as-of - a "what if" day (any form parseDate reads); default today in Japan
+ * @attr view - the answer shown first: `card`, `documents` or `eligibility`
+ * @event myna-hoken-result - on every answer; bubbles; `detail` is `{ view, input, result }`
+ * @slot - the fallback shown until the engine runs (and if it cannot)
+ * @csspart root - the widget's box
+ * @csspart tabs - the three answers' tabs; @csspart tab - one of them
+ * @csspart form - a form; @csspart field - one question; @csspart input - a text box
+ * @csspart button - the main button
+ * @csspart result - an answer; @csspart headline - its first sentence; @csspart next - the thing to do next
+ * @csspart error-summary - the list of problems
+ * @cssproperty --myna-hoken-accent - the accent colour (buttons, links), default #0a4fa8
+ * @cssproperty --myna-hoken-font - the font family, default the page's
+ * @cssproperty --myna-hoken-radius - the corners' radius, default 6px
+ * @cssproperty --myna-hoken-space - the base spacing, default 16px
+ */
+export class MynaHoken extends HTMLElement {
+  static observedAttributes = ['lang', 'as-of', 'view'];
+
+  /** The stylesheet beside the bundle, set by myna-hoken.js. */
+  static stylesheet = null;
+
+  constructor() {
+    super();
+    this.uid = `mh${++counter}`;
+    this.view = 'card';
+    this.values = { card: {}, documents: {}, eligibility: {} };
+    this.results = {};
+    this.editing = { card: true, documents: true, eligibility: true };
+    this.onHash = () => this.readLink(true);
+  }
+
+  /** The last answer shown: `{ view, input, result }`, or null. */
+  get result() { return this.last ?? null; }
+
+  /** The language asked for (attribute, or the nearest `lang` around). */
+  get language() {
+    const own = (this.getAttribute('lang') ?? this.parentElement?.closest('[lang]')?.getAttribute('lang') ?? 'ja').toLowerCase();
+    return Object.keys(API.LANGUAGES).find((l) => own === l) ?? (own.startsWith('en') ? 'en' : 'ja');
+  }
+
+  connectedCallback() {
+    if (this.started) return;
+    this.started = true;
+    const root = this.shadowRoot ?? this.attachShadow({ mode: 'open' });
+    const link = h('link', { rel: 'stylesheet', href: MynaHoken.stylesheet });
+    const styled = new Promise((ok) => { link.onload = ok; link.onerror = ok; });
+    this.slotEl = h('slot');
+    root.replaceChildren(link, this.slotEl);
+    window.addEventListener('hashchange', this.onHash);
+    const v = this.getAttribute('view');
+    if (VIEWS.includes(v)) this.view = v;
+    Promise.all([start(), styled])
+      .then(() => language(this.language))
+      .then(() => this.ready(), (e) => this.fail(e));
+  }
+
+  disconnectedCallback() {
+    window.removeEventListener('hashchange', this.onHash);
+    this.started = false;
+  }
+
+  attributeChangedCallback(name, old, now) {
+    if (!this.root || old === now || this.quiet) return;
+    if (name === 'view' && VIEWS.includes(now)) this.show(now, false);
+    else if (name === 'lang') language(this.language).then(() => this.rebuild());
+    else if (name === 'as-of' && this.results[this.view]) this.compute(this.view, false);
+  }
+
+  ready() {
+    this.schema = API.inputSchema();
+    this.eras = API.eras();
+    this.slotEl.remove();
+    this.rebuild();
+    this.readLink(false);
+    this.dataset.state = 'ready';
+  }
+
+  /** WebAssembly cannot run: the fallback stays, with a line that says why. */
+  fail(error) {
+    const w = API.words('ja').ui;
+    const bare = !this.querySelector(':scope > :not(script)');
+    this.shadowRoot.prepend(h('p', { class: 'mh-fail', role: 'status', text: bare ? w.failBare : w.fail }));
+    this.dataset.state = 'fallback';
+    console.warn('myna-hoken: the engine could not start:', error);
+  }
+
+  // ---- words ---------------------------------------------------------------
+
+  /** The language shown (the one asked for, once its words are here). */
+  get lang() { return shown(this.language); }
+
+  get words() { return API.words(this.lang); }
+
+  /** The element's own words (the catalog's `ui`). */
+  get w() { return this.words.ui; }
+
+  /** The API with this widget's language. */
+  get api() {
+    const lang = this.lang;
+    return {
+      parseDate: (t) => API.parseDate(t, lang),
+      formatWareki: (d) => API.formatWareki(d, lang),
+      describeDate: (d) => API.describeDate(d, lang),
+    };
+  }
+
+  fill(template, values) { return API.fill(template, values, this.words, true); }
+
+  /** "2024年9月18日(水) 令和6年9月18日", as a node. */
+  dateNode(iso) {
+    let d;
+    try { d = this.api.describeDate(iso); } catch { return h('span', { text: iso }); }
+    const f = this.words.format;
+    return h('span', { class: 'mh-day' },
+      h('time', { datetime: d.iso, class: 'mh-seireki', text: this.fill(f.dateShown, d) }), ' ',
+      h('span', { class: 'mh-wareki', text: this.fill(f.dateShownOther, d) }));
+  }
+
+  dateText(iso) {
+    try { return this.fill(this.words.format.dateShown, this.api.describeDate(iso)); } catch { return iso; }
+  }
+
+  /** "2024年6月〜7月" from the engine's "YYYY-MM" months. */
+  months(from, to) {
+    return `${API.formatMonth(from, this.words)}${this.w.rangeSeparator}${API.formatMonth(to, this.words)}`;
+  }
+
+  /** An answer as words: a date, はい/いいえ/わからない, or a choice's name. */
+  valueText(key, value) {
+    const w = this.w;
+    if (value === true) return w.yes;
+    if (value === false) return w.no;
+    if (value === 'unknown' && !w.choices[key]) return w.unknown;
+    if (this.schema.cardDates.concat(this.schema.adviseDocuments, this.schema.eligibilityCertificateDates)
+      .some((f) => f.key === key && f.type === 'date')) {
+      try { return this.dateText(this.api.parseDate(String(value))); } catch { return String(value); }
+    }
+    return w.choices[key]?.[value] ?? this.words.values[key]?.[value] ?? String(value);
+  }
+
+  /** A hint that may hold "{cardFace}": the drawing's link. */
+  hintNode(text) { return h('span', { text }); }
+
+  rulesAsOf() { return this.fill(this.w.rulesAsOf, { date: this.dateText(API.rulesChecked()) }); }
+
+  announce(text) {
+    if (!this.live) return;
+    this.live.textContent = '';
+    setTimeout(() => { this.live.textContent = text; }, 50);
+  }
+
+  /** Where the card's dates are: a drawing (no words in it) and its legend. */
+  cardFace() {
+    const w = this.w.cardFace;
+    return h('details', { class: 'mh-card-face' },
+      h('summary', { text: w.summary }),
+      h('img', { src: new URL('./card-face.svg', MynaHoken.stylesheet).href, alt: w.alt, width: 320, height: 202, loading: 'lazy' }),
+      h('ol', { class: 'mh-face-legend' }, w.legend.map((t) => h('li', { text: t }))));
+  }
+
+  // ---- building --------------------------------------------------------------
+
+  /** Builds the whole widget in the language shown, keeping the visitor's answers. */
+  rebuild() {
+    const onMenu = this.shadowRoot.activeElement?.closest('.mh-lang');
+    const hadErrors = this.errorBox && !this.errorBox.hidden;
+    if (this.root) this.keepForms();
+    const w = this.w;
+    this.forms = {};
+    this.panels = {};
+    this.live = h('p', { class: 'mh-visually-hidden', 'aria-live': 'polite' });
+    this.errorBox = h('div', { class: 'mh-error-summary', role: 'alert', tabindex: '-1', part: 'error-summary', hidden: true });
+    const tabs = h('div', { class: 'mh-tabs', role: 'tablist', 'aria-label': w.viewsLabel, part: 'tabs',
+      onkeydown: (e) => this.tabKey(e) },
+    VIEWS.map((v) => h('button', {
+      type: 'button', role: 'tab', class: 'mh-tab', part: 'tab', 'data-view': v, id: `${this.uid}-tab-${v}`,
+      'aria-selected': String(v === this.view), 'aria-controls': `${this.uid}-${v}`, tabindex: v === this.view ? '0' : '-1',
+      onclick: () => this.show(v, true),
+    }, w.views[v])));
+    const langs = h('label', { class: 'mh-lang' }, h('span', { class: 'mh-lang-label', text: w.languageLabel }),
+      h('select', { class: 'mh-select', onchange: (e) => this.setAttribute('lang', e.target.value) },
+        Object.entries(API.LANGUAGES).map(([code, name]) => h('option', { value: code, lang: code === 'ja-easy' ? 'ja' : code, text: name, selected: code === this.lang }))));
+    const root = h('div', { class: 'mh-root', part: 'root', lang: this.lang === 'en' ? 'en' : 'ja', 'data-view': this.view },
+      h('div', { class: 'mh-top' }, h('h2', { class: 'mh-title', text: w.title }), langs),
+      tabs, this.errorBox,
+      VIEWS.map((v) => {
+        this.panels[v] = h('div', { class: 'mh-panel', role: 'tabpanel', id: `${this.uid}-${v}`, 'aria-labelledby': `${this.uid}-tab-${v}`, hidden: v !== this.view, 'data-view': v });
+        return this.panels[v];
+      }),
+      this.live);
+    this.root?.remove();
+    this.root = root;
+    this.shadowRoot.append(root);
+    // Answers shown are asked again, so that their words change language too.
+    for (const v of VIEWS) {
+      if (this.results[v] && !this.editing[v]) {
+        this.values[v] = { ...this.results[v].input };
+        this.compute(v, false, null, true);
+      } else this.renderPanel(v);
+    }
+    // Problems on screen are found again, in the new language.
+    if (hadErrors && !this.forms[this.view]?.pages) this.submit(this.view);
+    if (onMenu) langs.querySelector('select').focus();
+  }
+
+  /** Keeps what the visitor typed before the forms are rebuilt. */
+  keepForms() {
+    for (const v of VIEWS) if (this.forms[v] && this.editing[v]) this.values[v] = { ...this.values[v], ...readForm(this.forms[v]), ...this.asOfValue(v) };
+  }
+
+  asOfValue(view) {
+    const v = this.forms[view]?.asOfInput?.value.trim();
+    return v ? { asOf: v } : {};
+  }
+
+  /** A panel: the form while answering, or the answer (with the answers given, each changeable). */
+  renderPanel(view) {
+    const panel = this.panels[view];
+    const w = this.w;
+    const done = this.results[view];
+    const head = h('h3', { class: 'mh-panel-title', id: `${this.uid}-${view}-h`, tabindex: '-1', text: w.views[view] });
+    if (done && !this.editing[view]) {
+      panel.replaceChildren(head, renderResult(this, view, done.result, done.input));
+      return;
+    }
+    const form = buildForm(this, view, this.values[view], {
+      onSubmit: () => this.submit(view),
+      onBack: () => this.page(view, -1),
+      onChange: () => this.refreshQuestions(view),
+    });
+    form.counter = (n, total) => this.fill(w.pageOf, { n, total });
+    this.forms[view] = form;
+    const asOf = h('details', { class: 'mh-asof', open: Boolean(this.values[view].asOf) },
+      h('summary', { text: w.asOfSummary }),
+      h('div', { class: 'mh-field mh-date', 'data-key': 'asOf' },
+        h('label', { class: 'mh-label', for: `${this.uid}-${view}-asOf`, text: w.fields.asOf.label }),
+        h('p', { class: 'mh-hint', id: `${this.uid}-${view}-asOf-hint`, text: w.fields.asOf.hint }),
+        h('p', { class: 'mh-error', id: `${this.uid}-${view}-asOf-error`, hidden: true }),
+        (form.asOfInput = h('input', { id: `${this.uid}-${view}-asOf`, class: 'mh-input', type: 'text', maxlength: 64,
+          value: this.values[view].asOf ?? '', 'aria-describedby': `${this.uid}-${view}-asOf-hint ${this.uid}-${view}-asOf-error` }))));
+    form.asOf = asOf;
+    panel.replaceChildren(head, h('p', { class: 'mh-intro', text: w.intro[view] }), form.node, asOf);
+    this.refreshQuestions(view);
+  }
+
+  /** Shows the questions the engine says apply to the answers so far. */
+  refreshQuestions(view) {
+    const form = this.forms[view];
+    if (!form) return;
+    const values = { ...this.values[view], ...readForm(form) };
+    if (form.source) for (const k of CARD_SOURCES) if (k !== form.source.get() && !this.values[view][k]) delete values[k];
+    const keys = API.questions(FUNCTIONS[view], values).map((q) => q.key);
+    showQuestions(form, keys, values);
+    form.submit.textContent = form.pages && !form.last ? this.w.next : this.w.submit;
+  }
+
+  // ---- navigating ------------------------------------------------------------
+
+  show(view, focus) {
+    this.view = view;
+    this.root.dataset.view = view;
+    for (const b of this.root.querySelectorAll('.mh-tab')) {
+      const on = b.dataset.view === view;
+      b.setAttribute('aria-selected', String(on));
+      b.tabIndex = on ? 0 : -1;
+    }
+    for (const v of VIEWS) this.panels[v].hidden = v !== view;
+    this.clearErrors();
+    this.dataset.view = view;
+    if (this.results[view] && !this.editing[view]) writeFragment(this.results[view].input, this.lang);
+    if (focus) this.root.querySelector(`#${this.uid}-tab-${view}`).focus();
+  }
+
+  /** Arrow keys move between the tabs (one Tab stop for the three). */
+  tabKey(e) {
+    const i = VIEWS.indexOf(this.view);
+    const to = { ArrowRight: i + 1, ArrowLeft: i - 1, Home: 0, End: VIEWS.length - 1 }[e.key];
+    if (to == null) return;
+    e.preventDefault();
+    this.show(VIEWS[(to + VIEWS.length) % VIEWS.length], true);
+  }
+
+  /** 変更: back to the form, on that question. */
+  change(view, key) {
+    this.editing[view] = true;
+    this.renderPanel(view);
+    const form = this.forms[view];
+    if (form.source && CARD_SOURCES.includes(key)) { form.source.set(key); this.refreshQuestions(view); }
+    if (form.pages) {
+      const at = form.pages.findIndex((p) => p.querySelector(`[data-key="${key}"]`));
+      if (at >= 0) { form.page = at; this.refreshQuestions(view); }
+    }
+    if (key === 'asOf') form.asOf.open = true;
+    const target = key === 'asOf' ? form.asOfInput : form.fields[key]?.field.focusable;
+    target?.focus();
+  }
+
+  /** The advisor's 戻る / 次へ. */
+  page(view, step) {
+    const form = this.forms[view];
+    const at = form.live.indexOf(form.page);
+    form.page = form.live[Math.max(0, Math.min(form.live.length - 1, at + step))];
+    this.clearErrors();
+    this.refreshQuestions(view);
+    form.pages[form.page].querySelector('input, select, button')?.focus();
+  }
+
+  submit(view) {
+    const form = this.forms[view];
+    if (form.pages && !form.last) {
+      const missing = this.missing(view, form.pages[form.page]);
+      if (missing.length) return this.showErrors(view, missing);
+      this.clearErrors();
+      return this.page(view, 1);
+    }
+    this.values[view] = { ...readForm(form), ...this.asOfValue(view) };
+    this.compute(view, true);
+  }
+
+  /** Required questions of a page left unanswered (the engine says which are required). */
+  missing(view, page) {
+    const form = this.forms[view];
+    const values = readForm(form);
+    return API.questions(FUNCTIONS[view], values)
+      .filter((q) => q.required && !(q.key in values) && page.querySelector(`[data-key="${q.key}"]`))
+      .map((q) => ({ field: q.key, code: 'missing_field', message: this.fill(this.w.choose, { field: this.w.fields[q.key].label }) }));
+  }
+
+  /** An answer to a question the result asks; answers again. */
+  answer(view, key, value) {
+    const values = { ...this.results[view].input };
+    delete values.lang;
+    if (value === undefined) delete values[key]; else values[key] = value;
+    this.values[view] = values;
+    this.compute(view, false, `${this.uid}-${view}-ask-${key}`);
+  }
+
+  /** Carries the certificate's status into the advisor. */
+  toDocuments(r) {
+    const v = this.values.documents;
+    v.certificate = r.certificate.status;
+    if (this.values.card.smartphone) v.smartphone = true;
+    v.card ??= 'have';
+    this.editing.documents = true;
+    this.renderPanel('documents');
+    this.show('documents', false);
+    this.panels.documents.querySelector('.mh-panel-title').focus();
+  }
+
+  ics(result) { download(calendar(result, this.w.ics), this.shadowRoot); }
+
+  // ---- computing -------------------------------------------------------------
+
+  /** The engine's input: the answers given, the as-of day and the language. */
+  input(view) {
+    const input = { ...this.values[view], lang: this.lang };
+    const asOf = String(input.asOf ?? '').trim() || this.getAttribute('as-of') || '';
+    if (asOf) input.asOf = asOf; else delete input.asOf;
+    return input;
+  }
+
+  compute(view, focus, focusId, quiet = false) {
+    const input = this.input(view);
+    let result;
+    try {
+      result = FUNCTIONS[view] && API[FUNCTIONS[view]](input);
+    } catch (e) {
+      this.editing[view] = true;
+      if (!this.forms[view] || !this.forms[view].node.isConnected) this.renderPanel(view);
+      return this.showErrors(view, [{ field: e.field ?? null, code: e.code ?? 'internal', message: String(e.message) }]);
+    }
+    this.clearErrors();
+    // The answers as the engine read them: dates in ISO form (for the link too).
+    const shownInput = { ...input };
+    delete shownInput.lang;
+    const dates = new Set(this.schema[FUNCTIONS[view]].filter((f) => f.type === 'date').map((f) => f.key));
+    for (const key of Object.keys(shownInput)) {
+      if (dates.has(key)) try { shownInput[key] = API.parseDate(shownInput[key]); } catch { /* kept as typed */ }
+    }
+    this.results[view] = { input: shownInput, result };
+    this.last = { view, input, result };
+    this.editing[view] = false;
+    this.renderPanel(view);
+    this.dataset.result = view;
+    if (view === this.view) writeFragment(shownInput, this.lang);
+    if (quiet) return;
+    this.announce(result.headline.text);
+    this.dispatchEvent(new CustomEvent('myna-hoken-result', { bubbles: true, composed: true, detail: { view, input, result } }));
+    const target = focusId ? this.shadowRoot.getElementById(focusId)?.querySelector('input:checked, input') : null;
+    if (focus || target) (target ?? this.panels[view].querySelector('.mh-result-title')).focus();
+  }
+
+  // ---- errors ----------------------------------------------------------------
+
+  showErrors(view, errors) {
+    const w = this.w;
+    this.clearErrors();
+    const form = this.forms[view];
+    const items = errors.map((e) => {
+      let target = null;
+      if (e.field === 'asOf') {
+        form.asOf.open = true;
+        const box = form.asOf.querySelector('.mh-field');
+        target = markInvalid({ box, focusable: form.asOfInput }, e.message, w.errorPrefix);
+      } else if (e.field && form.fields[e.field]) {
+        if (form.source && CARD_SOURCES.includes(e.field) && form.source.get() !== e.field) { form.source.set(e.field); }
+        if (form.pages) {
+          const at = form.pages.findIndex((p) => p.querySelector(`[data-key="${e.field}"]`));
+          if (at >= 0) form.page = at;
+        }
+        this.refreshQuestions(view);
+        target = markInvalid(form.fields[e.field].field, e.message, w.errorPrefix);
+      }
+      target ??= form.node.querySelector('input, select, button');
+      return h('li', {}, h('a', { href: `#${target.id || ''}`, 'data-code': e.code,
+        onclick: (ev) => { ev.preventDefault(); target.focus(); } }, e.message));
+    });
+    this.errorBox.replaceChildren(h('h3', { class: 'mh-error-title', text: w.errorTitle }), h('ul', { class: 'mh-error-list' }, items));
+    this.errorBox.hidden = false;
+    this.errorBox.focus();
+  }
+
+  clearErrors() {
+    if (!this.errorBox) return;
+    this.errorBox.hidden = true;
+    this.errorBox.replaceChildren();
+    for (const box of this.root.querySelectorAll('.mh-invalid')) {
+      box.classList.remove('mh-invalid');
+      box.querySelector('.mh-error').hidden = true;
+      for (const input of box.querySelectorAll('[aria-invalid]')) input.removeAttribute('aria-invalid');
+    }
+  }
+
+  // ---- links -----------------------------------------------------------------
+
+  /** A link that holds answers (`#birthday=…&cardIssued=…`) opens on the answer. */
+  readLink(focus) {
+    if (!this.root) return;
+    const link = readFragment(location.hash, this.schema);
+    if (!link) return;
+    const go = () => {
+      this.values[link.view] = link.values;
+      this.editing[link.view] = true;
+      this.show(link.view, false);
+      this.renderPanel(link.view);
+      this.compute(link.view, false);
+      if (link.unknown.length) {
+        this.panels[link.view].prepend(h('p', { class: 'mh-notice', role: 'status', text: this.fill(this.w.unknownKeys, { keys: link.unknown.join(', ') }) }));
+      }
+      const at = this.panels[link.view].querySelector('.mh-result-title, .mh-error-summary:not([hidden])') ?? this.errorBox;
+      if (!this.errorBox.hidden) this.errorBox.scrollIntoView({ block: 'start' });
+      else at?.scrollIntoView({ block: 'start' });
+      if (focus) at?.focus({ preventScroll: true });
+    };
+    if (link.lang && link.lang !== this.language && API.LANGUAGES[link.lang]) {
+      language(link.lang).then(() => {
+        this.quiet = true;
+        this.setAttribute('lang', link.lang);
+        this.quiet = false;
+        this.rebuild();
+        go();
+      });
+    } else go();
+  }
+}

@@ -1,0 +1,157 @@
+// The three answers. Each opens with the engine's headline (can I see a doctor
+// with マイナ保険証 today, and the date that decides it) and the one thing to
+// do next; then what the engine asks back, the visitor's answers with a way to
+// change each, the dates, the notes and how each was worked out.
+import { h, withPhones } from './dom.js';
+
+/** The colour of the headline, from the engine's statuses (ok, warn, stop). */
+function tone(view, r) {
+  if (view === 'card') {
+    if (r.card.status === 'expired') return 'stop';
+    return { valid: 'ok', renewable: 'warn', grace: 'warn', expired: 'stop', unknown: 'warn' }[r.certificate.status];
+  }
+  if (view === 'eligibility') return r.status === 'valid' ? 'ok' : 'stop';
+  return r.bring[0] === 'eligibility-certificate' || r.eligibilityCertificate.issue === 'depends' ? 'warn' : 'ok';
+}
+
+/** The whole answer of a view. `ctx` is the element. */
+export function renderResult(ctx, view, result, input) {
+  const w = ctx.w;
+  const body = { card: cardBody, documents: documentsBody, eligibility: eligibilityBody }[view](ctx, result, input);
+  return h('section', { class: 'mh-result', part: 'result', 'aria-labelledby': `${ctx.uid}-${view}-rh` },
+    h('p', { class: 'mh-print-only mh-print-title', text: w.printTitle }),
+    h('h3', { class: 'mh-result-title', id: `${ctx.uid}-${view}-rh`, tabindex: '-1', text: w.resultTitle[view] }),
+    input.asOf ? h('p', { class: 'mh-asof-line' }, ctx.fill(w.asOfLine, { date: ctx.dateText(result.asOf) })) : null,
+    h('div', { class: 'mh-answer-first' },
+      h('p', { class: `mh-headline mh-tone-${tone(view, result)}`, part: 'headline', 'data-code': result.headline.code },
+        result.headline.text),
+      h('p', { class: 'mh-next', part: 'next', 'data-code': result.next.code },
+        h('strong', { class: 'mh-next-label', text: w.nextLabel }), ' ', withPhones(result.next.text))),
+    asked(ctx, view, result, input),
+    body,
+    answers(ctx, view, input),
+    list(w.notesTitle, result.notes, (n) => h('li', { 'data-code': n.code }, withPhones(n.message)), 'mh-notes'),
+    steps(ctx, result.steps),
+    tools(ctx, view, result));
+}
+
+/** The questions the answer itself asks (「電子証明書を更新しましたか」). */
+function asked(ctx, view, result, input) {
+  const w = ctx.w;
+  const keys = result.ask ?? [];
+  if (!keys.length) return null;
+  return h('div', { class: 'mh-asked' }, keys.map((key) => {
+    const id = `${ctx.uid}-${view}-ask-${key}`;
+    const q = w.asked[key];
+    const values = key === 'certificateRenewed' ? ['yes', 'no', 'unknown'] : ['true', 'false', ''];
+    const current = input[key] == null ? null : String(input[key]);
+    return h('fieldset', { class: 'mh-field mh-choice mh-ask', 'data-key': key, id },
+      h('legend', { class: 'mh-legend', text: q.label }),
+      q.hint ? h('p', { class: 'mh-hint', text: q.hint }) : null,
+      h('div', { class: 'mh-options mh-options-row' }, values.map((value, i) => h('div', { class: 'mh-option' },
+        h('input', { type: 'radio', class: 'mh-radio', name: id, id: `${id}-${i}`, value, checked: current === value,
+          onchange: () => ctx.answer(view, key, value === 'true' ? true : value === 'false' ? false : value || undefined) }),
+        h('label', { for: `${id}-${i}`, text: q.options[i] })))));
+  }));
+}
+
+/** "あなたの答え": every answer given, each with 変更. */
+function answers(ctx, view, input) {
+  const w = ctx.w;
+  const rows = Object.entries(input).filter(([k, v]) => k !== 'lang' && v !== undefined && v !== '' && w.fields[k]);
+  if (!rows.length) return null;
+  return h('div', { class: 'mh-your-answers' },
+    h('h4', { class: 'mh-subhead', text: w.yourAnswers }),
+    h('dl', { class: 'mh-answer-list' }, rows.map(([key, value]) => h('div', { class: 'mh-answer', 'data-key': key },
+      h('dt', { text: w.fields[key].label }),
+      h('dd', {}, ctx.valueText(key, value)),
+      h('dd', { class: 'mh-change' }, h('button', { type: 'button', class: 'mh-link', onclick: () => ctx.change(view, key) },
+        w.change, h('span', { class: 'mh-visually-hidden', text: `: ${w.fields[key].label}` })))))));
+}
+
+function list(title, items, item, cls) {
+  if (!items?.length) return null;
+  return h('div', { class: cls }, h('h4', { class: 'mh-subhead', text: title }), h('ul', { class: 'mh-list' }, items.map(item)));
+}
+
+/** 計算の根拠: each step with its rule and source, and the day the rules were checked. */
+function steps(ctx, items) {
+  const w = ctx.w;
+  return h('details', { class: 'mh-steps mh-noprint' },
+    h('summary', { text: w.stepsTitle }),
+    h('ol', { class: 'mh-list' }, items.map((s) => h('li', { 'data-rule': s.rule, 'data-code': s.code },
+      h('span', { text: s.text }), ' ',
+      h('span', { class: 'mh-source', text: ctx.fill(w.source, { rule: s.rule, source: s.source }) })))),
+    h('p', { class: 'mh-rules-as-of', text: ctx.rulesAsOf() }));
+}
+
+function tools(ctx, view, result) {
+  const w = ctx.w;
+  return h('div', { class: 'mh-actions mh-tools mh-noprint' },
+    view === 'card' ? h('button', { type: 'button', class: 'mh-secondary', text: w.icsButton, onclick: () => ctx.ics(result) }) : null,
+    h('button', { type: 'button', class: 'mh-secondary', text: w.print, onclick: () => window.print() }),
+    view === 'card' ? h('button', { type: 'button', class: 'mh-secondary', text: w.toDocuments, onclick: () => ctx.toDocuments(result) }) : null);
+}
+
+/** A row of dates: a term and a date (or a words when there is none). */
+const row = (ctx, label, value, field) => h('div', { class: 'mh-row' },
+  h('dt', { text: label }), h('dd', { 'data-field': field }, value));
+
+function cardBody(ctx, r) {
+  const w = ctx.w;
+  const c = w.card;
+  const date = (iso) => (iso ? ctx.dateNode(iso) : h('span', { class: 'mh-muted', text: c.unknownDate }));
+  const known = r.certificate.status !== 'unknown';
+  return h('div', { class: 'mh-card-result' },
+    h('div', { class: 'mh-dates' },
+      h('h4', { class: 'mh-subhead', text: c.certificateTitle }),
+      h('dl', { class: 'mh-rows' },
+        row(ctx, c.expires, [date(r.certificate.expires), r.certificate.cappedByCard ? h('span', { class: 'mh-flag', text: c.capped }) : null], 'certificate.expires'),
+        row(ctx, c.renewalFrom, date(r.certificate.renewalFrom), 'certificate.renewalFrom'),
+        row(ctx, c.notice, ctx.months(r.certificate.noticeFrom, r.certificate.noticeTo), 'certificate.notice'),
+        known ? row(ctx, c.status, ctx.valueText('certificateStatus', r.certificate.status), 'certificate.status') : null),
+      h('h4', { class: 'mh-subhead', text: c.insuranceTitle }),
+      h('dl', { class: 'mh-rows' },
+        row(ctx, c.usableUntil, date(r.insurance.usableUntil), 'insurance.usableUntil'),
+        row(ctx, c.graceUntil, r.insurance.graceUntil ? date(r.insurance.graceUntil) : c.noGrace, 'insurance.graceUntil')),
+      h('h4', { class: 'mh-subhead', text: c.cardTitle }),
+      r.card.expires
+        ? h('dl', { class: 'mh-rows' },
+          row(ctx, c.expires, date(r.card.expires), 'card.expires'),
+          row(ctx, c.renewalFrom, date(r.card.renewalFrom), 'card.renewalFrom'),
+          row(ctx, c.status, ctx.valueText('cardStatus', r.card.status), 'card.status'))
+        : h('p', { class: 'mh-muted', 'data-field': 'card.expires', text: c.cardUnknown })));
+}
+
+function documentsBody(ctx, r) {
+  const w = ctx.w;
+  const d = w.documents;
+  const e = r.eligibilityCertificate;
+  const item = (code) => h('li', { 'data-item': code, text: ctx.valueText('document', code) });
+  return h('div', { class: 'mh-documents-result' },
+    h('h4', { class: 'mh-subhead', text: d.bringTitle }),
+    h('ul', { class: 'mh-list mh-bring' }, r.bring.map(item)),
+    r.ifReaderFails.length ? h('div', {},
+      h('h4', { class: 'mh-subhead', text: d.ifReaderFailsTitle }),
+      h('p', { text: d.ifReaderFailsIntro }),
+      h('ul', { class: 'mh-list mh-if-fails' }, r.ifReaderFails.map(item))) : null,
+    h('h4', { class: 'mh-subhead', text: d.certificateTitle }),
+    h('p', { class: 'mh-issue', 'data-issue': e.issue, text: ctx.valueText('issue', e.issue) }),
+    e.reasons.length ? h('ul', { class: 'mh-list mh-reasons' }, e.reasons.map((code) => h('li', { 'data-reason': code, text: ctx.valueText('reasons', code) }))) : null,
+    e.delivery ? h('p', { class: 'mh-delivery', 'data-delivery': e.delivery, text: ctx.valueText('delivery', e.delivery) }) : null,
+    list(d.actionsTitle, r.actions, (a) => h('li', { 'data-action': a.code }, withPhones(a.text)), 'mh-actions-list'));
+}
+
+function eligibilityBody(ctx, r) {
+  const w = ctx.w;
+  const e = w.eligibility;
+  const back = r.steps.filter((s) => s.rule === 'eligibility-certificate-return');
+  return h('div', { class: 'mh-eligibility-result' },
+    h('dl', { class: 'mh-rows' },
+      row(ctx, e.issued, ctx.dateNode(r.issued), 'issued'),
+      row(ctx, e.expires, ctx.dateNode(r.expires), 'expires'),
+      row(ctx, e.status, ctx.valueText('eligibilityStatus', r.status), 'status')),
+    back.length ? h('div', { class: 'mh-return', 'data-to': r.return.to },
+      h('h4', { class: 'mh-subhead', text: e.returnTitle }),
+      h('ul', { class: 'mh-list' }, back.map((s) => h('li', { text: s.text })))) : null);
+}
