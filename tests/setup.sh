@@ -10,6 +10,18 @@ export PATH="$HOME/.cargo/bin:$PATH"
 
 say() { printf '[setup] %s\n' "$*"; }
 
+# npm ci in a folder when its node_modules is missing or older than its
+# lock file (a stamp holds the lock's checksum), so new packages arrive on
+# machines that already ran this.
+npm_ci() {
+  sum=$(sha256sum "$1/package-lock.json" | cut -d' ' -f1)
+  if [ "$(cat "$1/node_modules/.mh-lock" 2>/dev/null || true)" != "$sum" ]; then
+    say "npm ci in $1"
+    (cd "$1" && npm ci --no-audit --no-fund --loglevel=error)
+    echo "$sum" > "$1/node_modules/.mh-lock"
+  fi
+}
+
 # The wasm target.
 if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
   say "rustup target add wasm32-unknown-unknown"
@@ -27,19 +39,19 @@ fi
 
 # npm binaryen for wasm-opt (Debian's wasm-opt 108 breaks current output),
 # and esbuild, which bundles and minifies the page's JS and CSS.
-if [ ! -x tests/tools/node_modules/.bin/wasm-opt ] || [ ! -x tests/tools/node_modules/.bin/esbuild ]; then
-  say "npm ci in tests/tools (binaryen, esbuild)"
-  (cd tests/tools && npm ci --no-audit --no-fund --loglevel=error)
-fi
+npm_ci tests/tools
 
 [ "$what" = build ] && exit 0
 
 # Chromium and its driver, from Debian (never a downloaded browser).
 # fonts-noto-cjk: Japanese glyphs in the page tests' screenshots.
-if [ ! -x /usr/bin/chromium ] || [ ! -x /usr/bin/chromedriver ] || [ ! -d /usr/share/fonts/opentype/noto ]; then
-  say "apt-get install chromium chromium-driver fonts-noto-cjk"
+# webkit2gtk-driver + xvfb: WebKit (Safari's engine) for tests/e2e/webkit.test.mjs.
+if [ ! -x /usr/bin/chromium ] || [ ! -x /usr/bin/chromedriver ] || [ ! -d /usr/share/fonts/opentype/noto ] \
+  || ! command -v WebKitWebDriver >/dev/null 2>&1 || ! command -v xvfb-run >/dev/null 2>&1; then
+  say "apt-get install chromium chromium-driver fonts-noto-cjk webkit2gtk-driver xvfb"
   apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver fonts-noto-cjk >/dev/null
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver fonts-noto-cjk \
+    webkit2gtk-driver xvfb >/dev/null
 fi
 
 # wasm-pack, for `wasm-pack test --headless --chrome`.
@@ -48,9 +60,6 @@ if ! command -v wasm-pack >/dev/null 2>&1; then
   cargo install wasm-pack --locked
 fi
 
-# The page tests' packages (playwright-core, axe-core).
-if [ -f tests/e2e/package-lock.json ] && [ ! -d tests/e2e/node_modules ]; then
-  say "npm ci in tests/e2e"
-  (cd tests/e2e && npm ci --no-audit --no-fund --loglevel=error)
-fi
+# The page tests' packages (playwright-core, axe-core, and the CSS frameworks of the host pages).
+npm_ci tests/e2e
 exit 0
