@@ -6,12 +6,11 @@
 use chrono::NaiveDate;
 use serde::Serialize;
 
-use crate::answer::{IsoDate, Msg, Note, Said, Step, Values};
+use crate::answer::{IsoDate, Msg, Note, Said, Step, Value, Values};
 use crate::certificate::CertificateStatus;
-use crate::eligibility::{
-    self, five_year_expiry, Delivery, Issue, Membership, Reason, ReturnTo, WhoFacts,
-};
+use crate::eligibility::{self, Delivery, Issue, Membership, Reason, ReturnTo, WhoFacts};
 use crate::error::ApiError;
+use crate::profile::{Profile, Route};
 use crate::rules::Rule;
 
 /// The old 健康保険証 is unusable from this day (令和7年12月2日, society).
@@ -160,7 +159,7 @@ pub struct Unknowns {
 ///
 /// # Errors
 /// `inconsistent_input` for answers that cannot all be true.
-pub fn advise_unsure(s: &Situation, u: Unknowns) -> Result<Advice, ApiError> {
+pub fn advise_unsure(s: &Situation, u: Unknowns, profile: &Profile) -> Result<Advice, ApiError> {
     let holds_card = matches!(
         s.card,
         CardState::Have | CardState::Lost | CardState::Renewing
@@ -188,12 +187,12 @@ pub fn advise_unsure(s: &Situation, u: Unknowns) -> Result<Advice, ApiError> {
     }
     let mut answers = Vec::with_capacity(cases.len());
     for c in &cases {
-        answers.push(advise(c)?);
+        answers.push(advise(c, profile)?);
     }
     let mut merged = answers.remove(0);
     if !answers.is_empty() {
         for other in answers {
-            merge(&mut merged, other);
+            merge(&mut merged, other, profile);
         }
         // What to do first is to find out: the answer differs between the cases.
         merged.next = Said::bare(Msg::NextFindOut);
@@ -214,7 +213,7 @@ pub fn advise_unsure(s: &Situation, u: Unknowns) -> Result<Advice, ApiError> {
 }
 
 /// Adds what `other` needs to `into`, keeping `into`'s order.
-fn merge(into: &mut Advice, other: Advice) {
+fn merge(into: &mut Advice, other: Advice, profile: &Profile) {
     fn union<T: PartialEq>(into: &mut Vec<T>, other: Vec<T>) {
         for x in other {
             if !into.contains(&x) {
@@ -239,8 +238,9 @@ fn merge(into: &mut Advice, other: Advice) {
     if e.issue != other.eligibility_certificate.issue {
         e.issue = Issue::Depends;
     }
+    // The insurer's order (its ① first).
     union_ranked(&mut e.reasons, other.eligibility_certificate.reasons, |r| {
-        *r as usize
+        profile.number_of(*r).unwrap_or(usize::MAX)
     });
     e.delivery = e.delivery.or(other.eligibility_certificate.delivery);
     if into.headline != other.headline {
@@ -250,16 +250,49 @@ fn merge(into: &mut Advice, other: Advice) {
     union(&mut into.if_reader_fails, other.if_reader_fails);
     // Most urgent first, as `actions` orders them (the message list's order).
     union_ranked(&mut into.actions, other.actions, |a| a.code.0 as usize);
-    union(&mut into.notes, other.notes);
+    // One ask_the_society note, for every unlisted reason of either case.
+    let unlisted = |notes: &[Note]| -> Vec<&'static str> {
+        notes
+            .iter()
+            .filter(|n| n.code.0 == Msg::AskTheSociety)
+            .filter_map(|n| match n.values.get("reasons") {
+                Some(Value::Codes(list)) => Some(list.clone()),
+                _ => None,
+            })
+            .flatten()
+            .collect()
+    };
+    let mut reasons = unlisted(&into.notes);
+    let more = unlisted(&other.notes);
+    if !more.is_empty() {
+        union_ranked(&mut reasons, more, |r| {
+            Reason::from_api(r).map_or(usize::MAX, |r| r as usize)
+        });
+        into.notes.retain(|n| n.code.0 != Msg::AskTheSociety);
+        into.notes.insert(
+            0,
+            Note::new(Msg::AskTheSociety, Values::new().codes("reasons", reasons)),
+        );
+    }
+    union(
+        &mut into.notes,
+        other
+            .notes
+            .into_iter()
+            .filter(|n| n.code.0 != Msg::AskTheSociety)
+            .collect(),
+    );
     union(&mut into.steps, other.steps);
 }
 
 /// `adviseDocuments`.
 ///
 /// # Errors
-/// `inconsistent_input` for answers that cannot all be true.
-pub fn advise(s: &Situation) -> Result<Advice, ApiError> {
+/// `inconsistent_input` for answers that cannot all be true; `invalid_value`
+/// on `membership` for one the insurer does not have.
+pub fn advise(s: &Situation, profile: &Profile) -> Result<Advice, ApiError> {
     check_consistent(s)?;
+    let route = profile.route(s.membership)?;
     let working = has_working_card(s);
     // smartphone-no-grace: a phone stops on the certificate expiry itself.
     let phone_works = working
@@ -268,11 +301,12 @@ pub fn advise(s: &Situation) -> Result<Advice, ApiError> {
             s.certificate,
             CertificateStatus::Valid | CertificateStatus::Renewable
         );
-    let reasons = eligibility::reasons(&who_facts(s));
-    let issue = eligibility::issue(&reasons);
-    let delivery = eligibility::delivery(issue, s.membership);
+    let applying = eligibility::reasons(&who_facts(s));
+    let (reasons, unlisted) = eligibility::listed(&applying, profile);
+    let issue = eligibility::issue(&reasons, profile);
+    let delivery = (issue != Issue::None).then_some(route.delivery);
 
-    let mut steps = who_steps(s, &reasons, issue, delivery);
+    let mut steps = who_steps(s, &reasons, issue, route, profile);
     let (bring, if_reader_fails) = documents(s, working, phone_works);
     steps.push(Step::new(
         Rule::WhatToBring,
@@ -285,20 +319,37 @@ pub fn advise(s: &Situation) -> Result<Advice, ApiError> {
         },
         Values::new(),
     ));
-    let actions = actions(s, issue);
-    let notes = notes(s, working, phone_works);
+    let actions = actions(s, issue, route);
+    let mut notes = notes(s, working, phone_works);
+    if !unlisted.is_empty() {
+        notes.insert(
+            0,
+            Note::new(
+                Msg::AskTheSociety,
+                Values::new().codes("reasons", unlisted.iter().map(|r| r.as_str()).collect()),
+            ),
+        );
+    }
+    if issue != Issue::None {
+        notes.push(Note::bare(if profile.renewed_automatically {
+            Msg::RenewedAutomatically
+        } else {
+            Msg::RenewalOnApplication
+        }));
+    }
     let headline = Said::bare(if phone_works {
         Msg::HeadlinePhoneWorks
     } else if working {
         Msg::HeadlineCardWorks
     } else if issue == Issue::Automatic {
         Msg::HeadlineUseEligibilityAutomatic
-    } else {
+    } else if issue == Issue::OnApplication {
         Msg::HeadlineUseEligibilityOnApplication
+    } else {
+        Msg::HeadlineAskTheSociety
     });
     // old-card-temporary: from 2025-12-02 to 2026-07-31 clinics could still
     // take an expired 健康保険証, or the お知らせ alone (事務連絡).
-    let mut notes = notes;
     if (OLD_CARD_UNUSABLE_FROM..=OLD_CARD_TEMPORARY_UNTIL).contains(&s.as_of) {
         notes.push(Note::bare(Msg::OldCardTemporary));
     }
@@ -306,7 +357,15 @@ pub fn advise(s: &Situation) -> Result<Advice, ApiError> {
         .iter()
         .find(|a| a.code.0 != Msg::DisposeOldCard)
         .cloned()
-        .unwrap_or_else(|| Said::bare(Msg::NextCarryCard));
+        // Nothing to do but go: with the card if it works, else ask the insurer
+        // (a reason it does not list applies).
+        .unwrap_or_else(|| {
+            Said::bare(if working {
+                Msg::NextCarryCard
+            } else {
+                Msg::NextAskTheSociety
+            })
+        });
     Ok(Advice {
         as_of: IsoDate(s.as_of),
         headline,
@@ -329,7 +388,8 @@ fn who_steps(
     s: &Situation,
     reasons: &[Reason],
     issue: Issue,
-    delivery: Option<Delivery>,
+    route: Route,
+    profile: &Profile,
 ) -> Vec<Step> {
     let listed = || Values::new().codes("reasons", reasons.iter().map(|r| r.as_str()).collect());
     let who = |msg, values| Step::new(Rule::EligibilityCertificateWho, msg, values);
@@ -339,32 +399,27 @@ fn who_steps(
         // (`depends` only comes from putting answers together, never from one.)
         Issue::None | Issue::Depends => who(Msg::WhoNone, Values::new()),
     }];
-    match delivery {
-        Some(Delivery::Employer) => steps.push(who(Msg::DeliveryEmployer, Values::new())),
-        Some(Delivery::Home) => steps.push(who(Msg::DeliveryHome, Values::new())),
-        None => {}
+    if issue == Issue::None {
+        return steps;
     }
-    if issue != Issue::None {
-        steps.push(
-            match s.eligibility_certificate_issued.and_then(five_year_expiry) {
-                Some(expires) => Step::new(
-                    Rule::EligibilityCertificateValidity,
-                    Msg::EligibilityExpiryKnown,
-                    Values::new().date("expires", expires),
-                ),
-                None => Step::new(
-                    Rule::EligibilityCertificateValidity,
-                    Msg::EligibilityExpiryRule,
-                    Values::new(),
-                ),
-            },
-        );
-        steps.push(eligibility::return_step(if s.membership.is_voluntary() {
-            ReturnTo::Society
-        } else {
-            ReturnTo::Employer
-        }));
+    steps.push(who(
+        match route.delivery {
+            Delivery::Employer => Msg::DeliveryEmployer,
+            Delivery::Home => Msg::DeliveryHome,
+        },
+        Values::new(),
+    ));
+    let known = s
+        .eligibility_certificate_issued
+        .and_then(|d| profile.expiry(d).ok().flatten());
+    if let Some(expires) = known {
+        steps.push(Step::new(
+            Rule::EligibilityCertificateValidity,
+            Msg::EligibilityExpiryKnown,
+            Values::new().date("expires", expires),
+        ));
     }
+    steps.push(eligibility::return_step(route.return_to, profile));
     steps
 }
 
@@ -398,9 +453,10 @@ fn documents(s: &Situation, working: bool, phone_works: bool) -> (Vec<Document>,
     (bring, fails)
 }
 
-/// What to do now, most urgent first.
-fn actions(s: &Situation, issue: Issue) -> Vec<Said> {
-    let voluntary = s.membership.is_voluntary();
+/// What to do now, most urgent first (applying and giving the My Number go
+/// where the insurer's route for the membership says).
+fn actions(s: &Situation, issue: Issue, route: Route) -> Vec<Said> {
+    let to_society = route.return_to == ReturnTo::Society;
     let mut actions = Vec::new();
     if s.card == CardState::Lost {
         // society: 「フリーダイヤルにて24時間365日体制で、カードの一時利用停止」.
@@ -416,12 +472,12 @@ fn actions(s: &Situation, issue: Issue) -> Vec<Said> {
         }
     }
     match issue {
-        Issue::OnApplication => act(if voluntary {
+        Issue::OnApplication => act(if to_society {
             Msg::ApplyEligibilityCertificateSociety
         } else {
             Msg::ApplyEligibilityCertificateEmployer
         }),
-        Issue::Automatic => act(if voluntary {
+        Issue::Automatic => act(if route.delivery == Delivery::Home {
             Msg::WaitEligibilityCertificateHome
         } else {
             Msg::WaitEligibilityCertificateEmployer
@@ -429,7 +485,7 @@ fn actions(s: &Situation, issue: Issue) -> Vec<Said> {
         Issue::None | Issue::Depends => {}
     }
     if !s.number_on_file {
-        act(if voluntary {
+        act(if to_society {
             Msg::SubmitMyNumberSociety
         } else {
             Msg::SubmitMyNumberEmployer

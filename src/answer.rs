@@ -162,6 +162,9 @@ pub struct MsgDef {
     pub kind: Kind,
     pub code: &'static str,
     pub variant: Option<&'static str>,
+    /// The names of its values (for the checks; not in the release wasm,
+    /// where nothing reads them).
+    #[cfg(any(debug_assertions, not(target_arch = "wasm32")))]
     pub values: &'static [&'static str],
 }
 
@@ -187,6 +190,7 @@ macro_rules! messages {
             kind: Kind::$kind,
             code: $code,
             variant: messages!(@variant $($variant)?),
+            #[cfg(any(debug_assertions, not(target_arch = "wasm32")))]
             values: &[$(stringify!($value)),*],
         }),*];
 
@@ -201,6 +205,7 @@ macro_rules! messages {
                     kind: Kind::Error,
                     code: "internal",
                     variant: None,
+                    #[cfg(any(debug_assertions, not(target_arch = "wasm32")))]
                     values: &[],
                 })
             }
@@ -245,6 +250,7 @@ messages! {
     Next NextRenewInGrace = "renew_in_grace" [until];
     Next NextRenewInGracePhone = "renew_in_grace" . "smartphone" [until];
     Next NextRenewAndRegister = "renew_and_register" [];
+    Next NextRenewAndRegisterAfter = "renew_and_register" . "after" [after];
     Next NextRenewAndSetUpPhone = "renew_and_set_up_phone" [];
     Next NextCheckRenewal = "check_renewal" [];
     Next NextReplaceCard = "replace_card" [];
@@ -268,19 +274,25 @@ messages! {
     Note NoSignatureCertificateUnder15 = "no_signature_certificate_under_15" [];
 
     // ---- eligibilityCertificateDates.
-    Step EligibilityValidity = "eligibility_validity" [issued, expires];
+    Step EligibilityValidityYears = "eligibility_validity" . "years" [issued, years, expires];
+    Step EligibilityValidityMonths = "eligibility_validity" . "months" [issued, months, expires];
+    Step EligibilityValidityYearEnd = "eligibility_validity" . "year_end" [issued, years, expires];
+    Step EligibilityValidityFixed = "eligibility_validity" . "fixed" [issued, expires];
+    Step EligibilityValidityPrinted = "eligibility_validity" . "printed" [expires];
     Step EligibilityEndsAt75 = "eligibility_ends_at_75" [lastDay];
     Step ReturnEmployer = "return_employer" [];
     Step ReturnSociety = "return_society" [];
-    Step ReturnUnknown = "return_unknown" [];
+    Step ReturnUnknown = "return_unknown" [throughEmployer, toSociety];
     Headline HeadlineEligibilityValid = "eligibility_valid" [expires, daysLeft];
     Headline HeadlineEligibilityExpired = "eligibility_expired" [expires];
     Next NextKeepIt = "keep_it" [];
     Next NextKeepItEmployer = "keep_it" . "employer" [];
     Next NextKeepItSociety = "keep_it" . "society" [];
     Next NextExpiredNoReturn = "expired_no_return" [];
+    Next NextExpiredNoReturnApply = "expired_no_return" . "on_application" [];
     Note EndsAt75 = "ends_at_75" [];
     Note RenewedAutomatically = "renewed_automatically" [];
+    Note RenewalOnApplication = "renewal_on_application" [];
 
     // ---- adviseDocuments: steps.
     Step WhoAutomatic = "who_automatic" [reasons];
@@ -289,7 +301,6 @@ messages! {
     Step DeliveryEmployer = "delivery_employer" [];
     Step DeliveryHome = "delivery_home" [];
     Step EligibilityExpiryKnown = "eligibility_expiry_known" [expires];
-    Step EligibilityExpiryRule = "eligibility_expiry_rule" [];
     Step BringPhone = "bring_phone" [];
     Step BringCard = "bring_card" [];
     Step BringEligibilityCertificate = "bring_eligibility_certificate" [];
@@ -300,7 +311,9 @@ messages! {
     Headline HeadlineUseEligibilityAutomatic = "use_eligibility_certificate" . "automatic" [];
     Headline HeadlineUseEligibilityOnApplication = "use_eligibility_certificate" . "on_application" [];
     Headline HeadlineBringBoth = "bring_card_and_eligibility_certificate" [];
+    Headline HeadlineAskTheSociety = "use_eligibility_certificate" . "ask_the_society" [];
     Next NextCarryCard = "carry_card" [];
+    Next NextAskTheSociety = "ask_the_society" [];
     Next NextFindOut = "find_out" [];
 
     // ---- adviseDocuments: notes.
@@ -312,6 +325,7 @@ messages! {
     Note CancellationTakesTime = "cancellation_takes_time" [];
     Note OldCardUntil = "old_card_until" [];
     Note OldCardTemporary = "old_card_temporary" [];
+    Note AskTheSociety = "ask_the_society" [reasons];
     Note RegistrationUnknown = "registration_unknown" [];
     Note NumberOnFileUnknown = "number_on_file_unknown" [];
     Note CertificateStatusUnknown = "certificate_status_unknown" [];
@@ -368,6 +382,24 @@ messages! {
     Error IssuedAt75 = "inconsistent_input" . "issued_at_75" [];
     Error NoCardButRegistered = "inconsistent_input" . "no_card_registered" [];
     Error RegisteredAndCancelled = "inconsistent_input" . "registered_and_cancelled" [];
+    Error MembershipNotInProfile = "invalid_value" . "membership_not_in_profile" [];
+    Error MissingPrintedExpiry = "missing_field" . "printed_expiry" [];
+    Error PrintedBeforeIssued = "inconsistent_input" . "printed_before_issued" [];
+    Error MissingProfile = "missing_field" . "profile" [];
+    Error ProfileNotObject = "invalid_profile" . "not_object" [];
+    Error ProfileUnknownKey = "invalid_profile" . "unknown_key" [allowed];
+    Error ProfileMissing = "invalid_profile" . "missing" [];
+    Error ProfileNotText = "invalid_profile" . "not_text" [];
+    Error ProfileNotTextOrNull = "invalid_profile" . "not_text_or_null" [];
+    Error ProfileTranslations = "invalid_profile" . "translations" [];
+    Error ProfileChoice = "invalid_profile" . "choice" [allowed];
+    Error ProfileRange = "invalid_profile" . "range" [min, max];
+    Error ProfileDate = "invalid_profile" . "date" [];
+    Error ProfileNotList = "invalid_profile" . "not_list" [];
+    Error ProfileUrl = "invalid_profile" . "url" [];
+    Error ProfilePeriodOrder = "invalid_profile" . "period_order" [];
+    Error ProfilePeriodOverlap = "invalid_profile" . "period_overlap" [];
+    Error ProfileDuplicate = "invalid_profile" . "duplicate" [];
     // Thrown by the JS API module (www/myna-hoken-api.js), not by the engine:
     // listed here so that every code a caller can meet has one home.
     Error LanguageNotLoaded = "language_not_loaded" [lang];
@@ -383,8 +415,10 @@ impl Msg {
 
 /// The value names a message declares must be exactly those it is given
 /// (checked in debug builds, so every case table run checks every message).
+#[cfg_attr(not(debug_assertions), allow(unused_variables))]
 fn check_values(msg: Msg, values: &Values) {
-    if cfg!(debug_assertions) {
+    #[cfg(debug_assertions)]
+    {
         let declared = msg.def().values;
         let given: Vec<&str> = values.0.iter().map(|(k, _)| *k).collect();
         assert!(

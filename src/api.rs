@@ -15,26 +15,34 @@ use crate::card::CardInput;
 use crate::card_dates::{self, after_as_of, CardDates, CardQuery};
 use crate::certificate::{CertificateInput, CertificateStatus, Renewed};
 use crate::date::{to_wareki, weekday_index};
-use crate::eligibility::{self, EligibilityDates, Membership};
+use crate::eligibility::{self, EligibilityDates, EligibilityQuery, Membership};
 use crate::error::ApiError;
 use crate::parse::parse_date;
+use crate::profile::{self, Profile};
 use crate::schema::{self, FieldSpec};
 use crate::text::{self, iso};
 
 /// One input value, as much as the engine needs to know about it.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug)]
 pub enum RawValue {
     /// `null` or `undefined`: treated as absent.
     Null,
     Bool(bool),
     Number(f64),
     Text(String),
-    /// An array or object where a scalar was expected.
+    /// A value the engine does not read (a function, a symbol…).
     Other,
+    /// A nested object (read only for `profile`).
+    Object(RawObject),
+    /// An array (read only inside `profile`).
+    Array(Vec<RawValue>),
+    /// A profile read and checked before (the JS face's `setProfile`), for
+    /// inputs that carry none: not read again at every call.
+    Checked(Box<Profile>),
 }
 
 /// An input object: its keys in order, with their values.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Clone, Debug, Default)]
 pub struct RawObject(pub Vec<(String, RawValue)>);
 
 /// The error for an input that is not a plain object.
@@ -80,7 +88,7 @@ impl Fields {
             .iter()
             .find(|(k, _)| k == key)
             .map(|(_, v)| v)
-            .filter(|v| **v != RawValue::Null)
+            .filter(|v| !matches!(v, RawValue::Null))
     }
 
     /// A required field.
@@ -126,6 +134,29 @@ impl Fields {
             Some(RawValue::Text(t)) if t == "unknown" => Ok(Some(None)),
             Some(_) => Err(ApiError::new(Msg::InvalidTypeAnswer, Some(key))),
         }
+    }
+
+    /// The insurer's profile (`profile`).
+    ///
+    /// # Errors
+    /// The first `invalid_profile` problem, on its path.
+    pub fn profile(&self) -> Result<Option<Profile>, ApiError> {
+        match self.get("profile") {
+            None => Ok(None),
+            Some(RawValue::Checked(p)) => Ok(Some((**p).clone())),
+            Some(raw) => profile::read(raw)
+                .map(Some)
+                .map_err(|mut problems| problems.swap_remove(0)),
+        }
+    }
+
+    /// The profile, required.
+    ///
+    /// # Errors
+    /// `missing_field` on `profile`, or its first problem.
+    pub fn required_profile(&self) -> Result<Profile, ApiError> {
+        self.profile()?
+            .ok_or_else(|| ApiError::new(Msg::MissingProfile, Some("profile")))
     }
 
     /// A field whose value is one of its schema's choices.
@@ -192,6 +223,7 @@ pub fn card_dates(input: RawObject, today: NaiveDate) -> Result<CardDates, ApiEr
         smartphone: f.boolean("smartphone")?.unwrap_or(false),
         as_of: as_of.unwrap_or(today),
         as_of_given: as_of.is_some(),
+        profile: f.profile()?,
     };
     card_dates::card_dates(&query)
 }
@@ -209,13 +241,15 @@ pub fn eligibility_certificate_dates(
     let birthday = f.date("birthday")?;
     let membership = f.choice("membership")?.and_then(Membership::from_api);
     let as_of = f.date("asOf")?;
-    eligibility::eligibility_dates(
+    let query = EligibilityQuery {
         issued,
+        printed: f.date("expires")?,
         birthday,
         membership,
-        as_of.unwrap_or(today),
-        as_of.is_some(),
-    )
+        as_of: as_of.unwrap_or(today),
+        as_of_given: as_of.is_some(),
+    };
+    eligibility::eligibility_dates(&query, &f.required_profile()?)
 }
 
 /// `adviseDocuments(situation)`.
@@ -274,7 +308,7 @@ pub fn advise_documents(input: RawObject, today: NaiveDate) -> Result<Advice, Ap
         eligibility_certificate_issued: issued,
         as_of: as_of_day,
     };
-    advice::advise_unsure(&situation, unknowns)
+    advice::advise_unsure(&situation, unknowns, &f.required_profile()?)
 }
 
 /// `parseDate(text)`: "YYYY-MM-DD".

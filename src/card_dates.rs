@@ -17,9 +17,10 @@ use crate::certificate::{
     certificate_expiry, certificate_status, grace_until, CertificateInput, CertificatePart,
     CertificateStatus, InsurancePart, Renewed, Source,
 };
-use crate::date::{birthday_in_year, legal_age_on};
+use crate::date::{add_months_ym, birthday_in_year, legal_age_on, month_end};
 use crate::error::ApiError;
 use crate::explained::Explained;
+use crate::profile::Profile;
 use crate::rules::Rule;
 
 /// What the visitor told us (validated by `api`).
@@ -35,6 +36,8 @@ pub struct CardQuery {
     pub as_of: NaiveDate,
     /// `as_of` was given (a "what if" day), not today.
     pub as_of_given: bool,
+    /// The insurer's profile: when it sends a 資格確認書 after an expired certificate.
+    pub profile: Option<Profile>,
 }
 
 /// The answer of `cardDates`.
@@ -134,6 +137,16 @@ pub fn card_dates(q: &CardQuery) -> Result<CardDates, ApiError> {
         cert_expires,
         grace,
     );
+    // The insurer sends a 資格確認書 after the last day of its month after the expiry month.
+    let eligibility_after = match &q.profile {
+        Some(p) => {
+            let months = i32::try_from(p.months_after_certificate_expiry).unwrap_or(3);
+            let (y, m) = add_months_ym(cert_expires.year(), cert_expires.month(), months)
+                .ok_or_else(overflow)?;
+            Some(month_end(y, m).ok_or_else(overflow)?)
+        }
+        None => None,
+    };
     let facts = Facts {
         as_of: q.as_of,
         status,
@@ -145,6 +158,7 @@ pub fn card_dates(q: &CardQuery) -> Result<CardDates, ApiError> {
         cert_expires,
         cert_renewal_from,
         card_grace,
+        eligibility_after,
     };
     card_notes(q, source, &facts, &mut ex);
     let known = status != CertificateStatus::Unknown;
@@ -168,6 +182,7 @@ pub fn card_dates(q: &CardQuery) -> Result<CardDates, ApiError> {
             usable_until: IsoDate(cert_expires),
             grace_until: grace.map(IsoDate),
             days_left: known.then(|| days_between(q.as_of, last_day)),
+            eligibility_certificate_after: eligibility_after.map(IsoDate),
         },
         notes: ex.notes,
         steps: ex.steps,
@@ -289,6 +304,8 @@ struct Facts {
     cert_renewal_from: NaiveDate,
     /// The last day of the card's grace (also for a smartphone user's card).
     card_grace: NaiveDate,
+    /// After this day the insurer sends a 資格確認書 (with a profile).
+    eligibility_after: Option<NaiveDate>,
 }
 
 /// The notes of `cardDates`.
@@ -437,7 +454,13 @@ fn next_thing(f: &Facts) -> Said {
             Values::new().date("until", f.card_grace),
         ),
         CertificateStatus::Expired if f.smartphone => Said::bare(Msg::NextRenewAndSetUpPhone),
-        CertificateStatus::Expired => Said::bare(Msg::NextRenewAndRegister),
+        CertificateStatus::Expired => match f.eligibility_after {
+            Some(after) => Said::new(
+                Msg::NextRenewAndRegisterAfter,
+                Values::new().date("after", after),
+            ),
+            None => Said::bare(Msg::NextRenewAndRegister),
+        },
         CertificateStatus::Unknown => Said::bare(Msg::NextCheckRenewal),
     }
 }

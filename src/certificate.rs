@@ -74,6 +74,11 @@ pub struct InsurancePart {
     /// `usableUntil` on a smartphone); null when the certificate is `unknown`.
     #[cfg_attr(target_arch = "wasm32", tsify(type = "number | null"))]
     pub days_left: Option<i32>,
+    /// If the certificate is not renewed, the insurer sends a 資格確認書 after
+    /// this day: the last day of its month (profile `afterCertificateExpiry`)
+    /// after the expiry month; null without a profile.
+    #[cfg_attr(target_arch = "wasm32", tsify(type = "string | null"))]
+    pub eligibility_certificate_after: Option<IsoDate>,
 }
 
 /// Rule **insurance-grace**: the last day of the 3rd month after the month of

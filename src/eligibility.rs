@@ -3,14 +3,17 @@
 //!
 //! RULES.md, "資格確認書 (eligibility certificate)": rules
 //! **eligibility-certificate-validity**, **eligibility-certificate-who** and
-//! **eligibility-certificate-return**, in this one place.
+//! **eligibility-certificate-return**, in this one place, with each insurer's
+//! own facts from its profile (`profile`).
 
-use chrono::{Datelike, NaiveDate};
+use chrono::NaiveDate;
 use serde::Serialize;
 
 use crate::answer::{IsoDate, Msg, Note, Said, Step, Values};
-use crate::date::{add_months_ym, legal_age_reached_on, month_end};
+use crate::card::num;
+use crate::date::legal_age_reached_on;
 use crate::error::ApiError;
+use crate::profile::{Profile, Validity};
 use crate::rules::Rule;
 
 /// The first day a 資格確認書 could be issued (令和6年12月2日, society).
@@ -103,45 +106,123 @@ pub struct EligibilityDates {
     pub steps: Vec<Step>,
 }
 
-/// Rule **eligibility-certificate-validity**: 「交付日から5年(5年が経過する直前の
-/// 月末)」 — the last day of the month before the month of the 5th anniversary
-/// (2024-12-02 → 2029-11-30; 2025-04-01 → 2030-03-31).
-pub fn five_year_expiry(issued: NaiveDate) -> Option<NaiveDate> {
-    let (y, m) = add_months_ym(issued.year(), issued.month(), 5 * 12 - 1)?;
-    month_end(y, m)
-}
-
-/// Where it is returned, for a membership (rule **eligibility-certificate-return**).
-pub fn return_to(membership: Option<Membership>) -> ReturnTo {
+/// Where it is returned, for a membership (rule **eligibility-certificate-return**,
+/// the insurer's `memberships.*.returnTo`).
+///
+/// # Errors
+/// `invalid_value` on `membership` for one the insurer does not have.
+pub fn return_to(membership: Option<Membership>, profile: &Profile) -> Result<ReturnTo, ApiError> {
     match membership {
-        Some(m) if m.is_voluntary() => ReturnTo::Society,
-        Some(_) => ReturnTo::Employer,
-        None => ReturnTo::Unknown,
+        Some(m) => Ok(profile.route(m)?.return_to),
+        // Not said: still known when every membership of the insurer returns the same way.
+        None => {
+            let mut all = profile.memberships.iter().flatten().map(|r| r.return_to);
+            let first = all.next().unwrap_or(ReturnTo::Unknown);
+            Ok(if all.all(|t| t == first) {
+                first
+            } else {
+                ReturnTo::Unknown
+            })
+        }
     }
 }
 
-/// The return rule as an explanation step.
-pub fn return_step(to: ReturnTo) -> Step {
-    let msg = match to {
-        ReturnTo::Employer => Msg::ReturnEmployer,
-        ReturnTo::Society => Msg::ReturnSociety,
-        ReturnTo::Unknown => Msg::ReturnUnknown,
+/// The memberships of the insurer that return a 資格確認書 a given way.
+fn returning(profile: &Profile, to: ReturnTo) -> Vec<&'static str> {
+    profile
+        .memberships
+        .iter()
+        .zip(Membership::API)
+        .filter(|(r, _)| r.is_some_and(|r| r.return_to == to))
+        .map(|(_, name)| *name)
+        .collect()
+}
+
+/// What the visitor said about their 資格確認書 (validated by `api`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct EligibilityQuery {
+    /// 交付日
+    pub issued: NaiveDate,
+    /// 有効期限 as printed (required when only the card tells).
+    pub printed: Option<NaiveDate>,
+    pub birthday: Option<NaiveDate>,
+    pub membership: Option<Membership>,
+    pub as_of: NaiveDate,
+    pub as_of_given: bool,
+}
+
+/// Rule **eligibility-certificate-validity** by the insurer's profile: the
+/// expiry and the step that says why.
+///
+/// # Errors
+/// `out_of_range` (no fixed period), `missing_field` on `expires` (printed
+/// only), `inconsistent_input` (a printed expiry before the issue date).
+pub fn validity(q: &EligibilityQuery, profile: &Profile) -> Result<(NaiveDate, Step), ApiError> {
+    // The printed date wins; without it, the insurer's rule, if it gives one.
+    let expires = match q.printed {
+        Some(printed) if printed < q.issued => {
+            return Err(ApiError::new(Msg::PrintedBeforeIssued, Some("expires")))
+        }
+        Some(printed) => printed,
+        None => profile
+            .expiry(q.issued)?
+            .ok_or_else(|| ApiError::new(Msg::MissingPrintedExpiry, Some("expires")))?,
     };
-    Step::new(Rule::EligibilityCertificateReturn, msg, Values::new())
+    let step = |msg, values| Step::new(Rule::EligibilityCertificateValidity, msg, values);
+    let base = Values::new().date("issued", q.issued);
+    let step = match (&profile.validity, q.printed) {
+        (_, Some(_)) | (Validity::Printed, _) => step(
+            Msg::EligibilityValidityPrinted,
+            Values::new().date("expires", expires),
+        ),
+        (Validity::MonthsToMonthEnd(m), _) if m % 12 == 0 => step(
+            Msg::EligibilityValidityYears,
+            base.num("years", num(m / 12)).date("expires", expires),
+        ),
+        (Validity::MonthsToMonthEnd(m), _) => step(
+            Msg::EligibilityValidityMonths,
+            base.num("months", num(*m)).date("expires", expires),
+        ),
+        (Validity::YearEnd(y), _) => step(
+            Msg::EligibilityValidityYearEnd,
+            base.num("years", num(*y)).date("expires", expires),
+        ),
+        (Validity::Fixed(_), _) => {
+            step(Msg::EligibilityValidityFixed, base.date("expires", expires))
+        }
+    };
+    Ok((expires, step))
+}
+
+/// The return rule as an explanation step.
+///
+/// Not knowing the membership, it says which memberships of the insurer
+/// return it which way.
+pub fn return_step(to: ReturnTo, profile: &Profile) -> Step {
+    let (msg, values) = match to {
+        ReturnTo::Employer => (Msg::ReturnEmployer, Values::new()),
+        ReturnTo::Society => (Msg::ReturnSociety, Values::new()),
+        ReturnTo::Unknown => (
+            Msg::ReturnUnknown,
+            Values::new()
+                .codes("throughEmployer", returning(profile, ReturnTo::Employer))
+                .codes("toSociety", returning(profile, ReturnTo::Society)),
+        ),
+    };
+    Step::new(Rule::EligibilityCertificateReturn, msg, values)
 }
 
 /// `eligibilityCertificateDates`.
 ///
 /// # Errors
 /// `out_of_range` (issued before 2024-12-02), `start_before_birth`,
+/// `missing_field` on `expires` (the insurer's rule gives no date),
 /// `inconsistent_input` (issued at 75 or over), `date_after_as_of`.
 pub fn eligibility_dates(
-    issued: NaiveDate,
-    birthday: Option<NaiveDate>,
-    membership: Option<Membership>,
-    as_of: NaiveDate,
-    as_of_given: bool,
+    q: &EligibilityQuery,
+    profile: &Profile,
 ) -> Result<EligibilityDates, ApiError> {
+    let (issued, as_of, as_of_given) = (q.issued, q.as_of, q.as_of_given);
     if issued < FIRST_ISSUE_DAY {
         return Err(ApiError::new(Msg::EligibilityBefore2024, Some("issued")));
     }
@@ -149,17 +230,11 @@ pub fn eligibility_dates(
         return Err(crate::card_dates::after_as_of("issued", as_of, as_of_given));
     }
     let overflow = || ApiError::new(Msg::OutOfRange, Some("issued"));
-    let five_years = five_year_expiry(issued).ok_or_else(overflow)?;
-    let mut steps = vec![Step::new(
-        Rule::EligibilityCertificateValidity,
-        Msg::EligibilityValidity,
-        Values::new()
-            .date("issued", issued)
-            .date("expires", five_years),
-    )];
+    let to = return_to(q.membership, profile)?;
+    let (mut expires, step) = validity(q, profile)?;
+    let mut steps = vec![step];
     let mut notes = Vec::new();
-    let mut expires = five_years;
-    if let Some(birth) = birthday {
+    if let Some(birth) = q.birthday {
         if birth > as_of {
             return Err(crate::card_dates::after_as_of(
                 "birthday",
@@ -191,9 +266,12 @@ pub fn eligibility_dates(
     } else {
         EligibilityStatus::Expired
     };
-    let to = return_to(membership);
-    steps.push(return_step(to));
-    notes.push(Note::bare(Msg::RenewedAutomatically));
+    steps.push(return_step(to, profile));
+    notes.push(Note::bare(if profile.renewed_automatically {
+        Msg::RenewedAutomatically
+    } else {
+        Msg::RenewalOnApplication
+    }));
     let days_left = crate::card::days_between(as_of, expires);
     let (headline, next) = match status {
         EligibilityStatus::Valid => (
@@ -214,7 +292,12 @@ pub fn eligibility_dates(
                 Msg::HeadlineEligibilityExpired,
                 Values::new().date("expires", expires),
             ),
-            Said::bare(Msg::NextExpiredNoReturn),
+            // At expiry a new one comes by itself, or on application (the insurer's renewalAtExpiry).
+            Said::bare(if profile.renewed_automatically {
+                Msg::NextExpiredNoReturn
+            } else {
+                Msg::NextExpiredNoReturnApply
+            }),
         ),
     };
     Ok(EligibilityDates {
@@ -229,7 +312,7 @@ pub fn eligibility_dates(
             if_leaving_before_expiry: status == EligibilityStatus::Valid,
             to,
             after_expiry: false,
-            renewed_automatically: true,
+            renewed_automatically: profile.renewed_automatically,
         },
         notes,
         steps,
@@ -259,13 +342,6 @@ api_enum! {
         NeedsHelper = "needs-helper",
         /// ⑩ 資格確認書を滅失・き損し、マイナ保険証を使えない
         EligibilityCertificateLost = "eligibility-certificate-lost",
-    }
-}
-
-impl Reason {
-    /// ①-⑥ are issued automatically; ⑦-⑩ on application.
-    pub fn automatic(self) -> bool {
-        self <= Reason::NumberNotOnFile
     }
 }
 
@@ -310,7 +386,8 @@ pub struct WhoFacts {
     pub working: bool,
 }
 
-/// Every reason of ①-⑩ that applies, in order.
+/// Every reason of the society's ①-⑩ that applies (the national list; which
+/// of them an insurer lists, and how it issues for each, is its profile's).
 pub fn reasons(f: &WhoFacts) -> Vec<Reason> {
     let candidates = [
         (Reason::NoCard, f.no_card),
@@ -340,22 +417,35 @@ pub fn reasons(f: &WhoFacts) -> Vec<Reason> {
         .collect()
 }
 
-/// Automatic if any of ①-⑥ applies, else on application if any of ⑦-⑩, else none.
-pub fn issue(reasons: &[Reason]) -> Issue {
-    if reasons.iter().any(|r| r.automatic()) {
+/// The reasons that apply, split by the insurer's list: those it lists, in
+/// its order, and those it does not (the visitor must ask it).
+pub fn listed(applying: &[Reason], profile: &Profile) -> (Vec<Reason>, Vec<Reason>) {
+    let ordered = profile
+        .reasons
+        .iter()
+        .map(|(r, _)| *r)
+        .filter(|r| applying.contains(r))
+        .collect();
+    let unlisted = applying
+        .iter()
+        .copied()
+        .filter(|r| profile.issue_for(*r).is_none())
+        .collect();
+    (ordered, unlisted)
+}
+
+/// Automatic if the insurer issues automatically for any listed reason that
+/// applies, else on application if any applies, else none.
+pub fn issue(reasons: &[Reason], profile: &Profile) -> Issue {
+    let issues: Vec<Issue> = reasons
+        .iter()
+        .filter_map(|r| profile.issue_for(*r))
+        .collect();
+    if issues.contains(&Issue::Automatic) {
         Issue::Automatic
-    } else if reasons.is_empty() {
+    } else if issues.is_empty() {
         Issue::None
     } else {
         Issue::OnApplication
-    }
-}
-
-/// Through the employer, or by post for 任意継続 (none when nothing is issued).
-pub fn delivery(issue: Issue, membership: Membership) -> Option<Delivery> {
-    match issue {
-        Issue::None => None,
-        _ if membership.is_voluntary() => Some(Delivery::Home),
-        _ => Some(Delivery::Employer),
     }
 }

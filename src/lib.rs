@@ -13,6 +13,7 @@
 //! - [`card_dates`]: the `cardDates` answer: headline, next step, notes
 //! - [`eligibility`]: 資格確認書 validity, who gets one (①-⑩), delivery, return
 //! - [`advice`]: what to bring, what to do
+//! - [`profile`]: one insurer's facts (validity, reasons, routes), read strictly
 //! - [`answer`]: what the engine says, as message codes and typed values
 //! - [`rules`]: rule ids and sources
 //! - [`schema`]: every input key, its type and when it is required
@@ -79,6 +80,7 @@ pub mod error;
 pub mod explained;
 pub mod node;
 pub mod parse;
+pub mod profile;
 pub mod questions;
 pub mod rules;
 pub mod schema;

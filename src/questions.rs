@@ -26,20 +26,22 @@ pub fn questions(function: &str, input: &RawObject) -> Vec<Question> {
     };
     let given = |key: &str| {
         input.0.iter().any(|(k, v)| {
-            k == key && !matches!(v, RawValue::Null) && v != &RawValue::Text(String::new())
+            k == key
+                && !matches!(v, RawValue::Null)
+                && !matches!(v, RawValue::Text(t) if t.is_empty())
         })
     };
     let is_false = |key: &str| {
         input
             .0
             .iter()
-            .any(|(k, v)| k == key && *v == RawValue::Bool(false))
+            .any(|(k, v)| k == key && matches!(v, RawValue::Bool(false)))
     };
     let is_true = |key: &str| {
         input
             .0
             .iter()
-            .any(|(k, v)| k == key && *v == RawValue::Bool(true))
+            .any(|(k, v)| k == key && matches!(v, RawValue::Bool(true)))
     };
     let Some((_, spec)) = schema::FUNCTIONS.iter().find(|(name, _)| *name == function) else {
         return Vec::new();
@@ -68,15 +70,34 @@ pub fn questions(function: &str, input: &RawObject) -> Vec<Question> {
                 matches!(text("card"), Some("have" | "lost" | "renewing")) && !is_true("registered")
             }
             ("adviseDocuments", "eligibilityCertificateIssued") => given(key),
-            (_, "asOf") => false,
+            (_, "asOf" | "profile") => false,
             _ => true,
         }
+    };
+    // The printed expiry of a 資格確認書 is always asked (it is on the
+    // certificate, and wins), and needed when the insurer's dates cannot be
+    // computed (validity `printed`).
+    let printed_only = || match input.0.iter().find(|(k, _)| k == "profile").map(|(_, v)| v) {
+        Some(RawValue::Checked(p)) => p.validity == crate::profile::Validity::Printed,
+        profile => ["eligibilityCertificate", "validity", "kind"]
+            .iter()
+            .try_fold(profile, |v, key| match v {
+                Some(RawValue::Object(o)) => {
+                    Some(o.0.iter().find(|(k, _)| k == key).map(|(_, v)| v))
+                }
+                _ => None,
+            })
+            .flatten()
+            .is_some_and(|v| matches!(v, RawValue::Text(t) if t == "printed")),
     };
     spec.iter()
         .filter(|f| applies(f.key))
         .map(|f| Question {
             key: f.key,
             required: match f.required {
+                _ if function == "eligibilityCertificateDates" && f.key == "expires" => {
+                    printed_only()
+                }
                 Required::Always => true,
                 Required::Never => false,
                 Required::OneOf(keys) => !keys.iter().any(|k| given(k)),

@@ -75,9 +75,10 @@ impl Rule {
             Rule::ExpiryNotice => "society(J-LIS 有効期限通知書)",
             Rule::InsuranceGrace => "society・MHLW・協会けんぽ・多摩市",
             Rule::SmartphoneNoGrace => "society・スマホ",
-            Rule::EligibilityCertificateValidity => "society",
-            Rule::EligibilityCertificateReturn => "society",
-            Rule::EligibilityCertificateWho => "society ①-⑩",
+            // The insurer's own facts: its profile (the page shows whose, and its sources).
+            Rule::EligibilityCertificateValidity => "profile",
+            Rule::EligibilityCertificateReturn => "profile",
+            Rule::EligibilityCertificateWho => "profile",
             Rule::WhatToBring => "society・MHLW",
             Rule::OldCardTemporary => "事務連絡 2025-11-12・2026-03-19",
             Rule::SocietyFacts => "society",

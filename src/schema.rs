@@ -13,6 +13,8 @@ pub enum FieldType {
     Answer,
     /// One of these strings.
     Choice(&'static [&'static str]),
+    /// An insurer's profile (an object: README "Use it for your society").
+    Profile,
 }
 
 /// When a key must be given.
@@ -63,6 +65,7 @@ macro_rules! schema {
     (@ty date) => { FieldType::Date };
     (@ty boolean) => { FieldType::Boolean };
     (@ty answer) => { FieldType::Answer };
+    (@ty profile) => { FieldType::Profile };
     (@ty choice([$($c:literal),*])) => { FieldType::Choice(&[$($c),*]) };
     (@req always) => { Required::Always };
     (@req never) => { Required::Never };
@@ -71,6 +74,7 @@ macro_rules! schema {
     (@tyjson date) => { "\"type\":\"date\"" };
     (@tyjson boolean) => { "\"type\":\"boolean\"" };
     (@tyjson answer) => { "\"type\":\"answer\"" };
+    (@tyjson profile) => { "\"type\":\"profile\"" };
     (@tyjson choice([$($c:literal),*])) => { concat!("\"type\":\"choice\",\"choices\":[", schema!(@join $(concat!("\"", $c, "\"")),*), "]") };
     (@reqjson always) => { "true" };
     (@reqjson never) => { "false" };
@@ -96,13 +100,16 @@ schema! {
         "certificateRenewedInWindow": boolean, never;
         "smartphone": boolean, never;
         "asOf": date, never;
+        "profile": profile, never;
     ]
     /// `eligibilityCertificateDates`.
     ELIGIBILITY_CERTIFICATE_DATES = "eligibilityCertificateDates" [
         "issued": date, always;
+        "expires": date, never;
         "birthday": date, never;
         "membership": choice(["insured", "dependent", "voluntary-insured", "voluntary-dependent"]), never;
         "asOf": date, never;
+        "profile": profile, always;
     ]
     /// `adviseDocuments`.
     ADVISE_DOCUMENTS = "adviseDocuments" [
@@ -117,6 +124,7 @@ schema! {
         "eligibilityCertificateLost": boolean, never;
         "eligibilityCertificateIssued": date, never;
         "asOf": date, never;
+        "profile": profile, always;
     ]
 }
 
@@ -165,7 +173,7 @@ mod tests {
         assert!(JSON.contains(r#"{"key":"cardIssued","type":"date","required":{"oneOf":["certificateExpires","cardExpires","cardIssued"]}}"#));
         assert!(JSON.contains(r#"{"key":"registered","type":"answer","required":{"unlessKey":"card","in":["none","returned"]}}"#));
         assert!(JSON.contains(r#""type":"choice","choices":["none","have","returned","lost","renewing"],"required":true"#));
-        assert!(JSON.ends_with(r#"{"key":"asOf","type":"date","required":false}]}"#));
+        assert!(JSON.ends_with(r#"{"key":"profile","type":"profile","required":true}]}"#));
     }
 }
 
@@ -216,6 +224,10 @@ pub mod declarations {
         /// The language of the words (default `ja`).
         #[tsify(optional, type = "Lang")]
         pub lang: Option<String>,
+        /// The insurer's profile (default: the API module's, `init({ profile })`;
+        /// here it only adds `insurance.eligibilityCertificateAfter`).
+        #[tsify(optional, type = "Profile")]
+        pub profile: Option<String>,
     }
 
     /// The input of `eligibilityCertificateDates`.
@@ -224,6 +236,9 @@ pub mod declarations {
     pub struct EligibilityCertificateDatesInput {
         /// 資格確認書の交付日
         pub issued: String,
+        /// 有効期限 as printed on it (required when the insurer's validity is `printed`).
+        #[tsify(optional)]
+        pub expires: Option<String>,
         /// 生年月日 (it never runs past the day before the 75th birthday).
         #[tsify(optional)]
         pub birthday: Option<String>,
@@ -234,6 +249,9 @@ pub mod declarations {
         pub as_of: Option<String>,
         #[tsify(optional, type = "Lang")]
         pub lang: Option<String>,
+        /// The insurer's profile (default: the API module's, `init({ profile })`).
+        #[tsify(optional, type = "Profile")]
+        pub profile: Option<String>,
     }
 
     /// The input of `adviseDocuments`.
@@ -252,7 +270,7 @@ pub mod declarations {
         pub registration_cancelled: Option<bool>,
         #[tsify(optional, type = "CertificateStatus")]
         pub certificate: Option<String>,
-        /// 当組合にマイナンバーを届け出ている (default true).
+        /// The insurer has the member's My Number (default true).
         #[tsify(optional, type = "boolean | \"unknown\"")]
         pub number_on_file: Option<String>,
         #[tsify(optional)]
@@ -267,5 +285,7 @@ pub mod declarations {
         pub as_of: Option<String>,
         #[tsify(optional, type = "Lang")]
         pub lang: Option<String>,
+        #[tsify(optional, type = "Profile")]
+        pub profile: Option<String>,
     }
 }

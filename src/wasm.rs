@@ -27,6 +27,13 @@ const TS_VALUES: &str = r#"
 export type Values = Record<string, string | number | string[]>;
 "#;
 
+thread_local! {
+    /// The profile `setProfile` was given (already read from JS, and
+    /// checked): inputs without a `profile` key use it, so a page's calls do
+    /// not cross into JS for every value of it each time.
+    static PROFILE: std::cell::RefCell<Option<crate::profile::Profile>> = const { std::cell::RefCell::new(None) };
+}
+
 /// Today in Japan, from the browser's clock (not its time zone).
 fn today_in_tokyo() -> NaiveDate {
     crate::date::tokyo_date_from_unix_ms(Date::now())
@@ -80,9 +87,47 @@ fn object(input: JsValue) -> Result<RawObject, JsValue> {
     for entry in entries.iter() {
         let pair = Array::from(&entry);
         let key = pair.get(0).as_string().unwrap_or_default();
-        fields.push((key, scalar(pair.get(1))));
+        // Only the insurer's profile is read below the top level.
+        let value = if key == "profile" {
+            tree(pair.get(1), 0, &mut 400)
+        } else {
+            scalar(pair.get(1))
+        };
+        fields.push((key, value));
+    }
+    if !fields.iter().any(|(k, _)| k == "profile") {
+        if let Some(p) = PROFILE.with(|p| p.borrow().clone()) {
+            fields.push(("profile".to_string(), RawValue::Checked(Box::new(p))));
+        }
     }
     Ok(RawObject(fields))
+}
+
+/// A nested value (a profile), read with `Object.entries` like the top level:
+/// at most 6 levels and `budget` values in all, anything else "not read".
+fn tree(input: JsValue, depth: u32, budget: &mut u32) -> RawValue {
+    if *budget == 0 || depth > 6 {
+        return RawValue::Other;
+    }
+    *budget -= 1;
+    if !input.is_object() || input.is_function() {
+        return scalar(input);
+    }
+    let Ok(entries) = object_entries(&input) else {
+        return RawValue::Other;
+    };
+    let list = Array::is_array(&input);
+    let mut items = Vec::with_capacity(entries.length().min(64) as usize);
+    for entry in entries.iter() {
+        let pair = Array::from(&entry);
+        let key = pair.get(0).as_string().unwrap_or_default();
+        items.push((key, tree(pair.get(1), depth + 1, budget)));
+    }
+    if list {
+        RawValue::Array(items.into_iter().map(|(_, v)| v).collect())
+    } else {
+        RawValue::Object(RawObject(items))
+    }
 }
 
 fn scalar(input: JsValue) -> RawValue {
@@ -191,6 +236,36 @@ pub fn eras() -> Array {
         let _ = Reflect::set(&item, &"romaji".into(), &e.romaji.into());
         let _ = Reflect::set(&item, &"years".into(), &e.years.into());
         out.push(&item);
+    }
+    out
+}
+
+/// `profileProblems(profile)`: every problem of an insurer's profile, each
+/// `{ code, variant, field, values }` with the path in `field` (empty: none).
+#[wasm_bindgen(js_name = profileProblems)]
+pub fn profile_problems(profile: JsValue) -> Array {
+    let out = Array::new();
+    if let Err(problems) = crate::profile::read(&tree(profile, 0, &mut 400)) {
+        for p in problems {
+            let _ = out.push(&to_js_error(p));
+        }
+    }
+    out
+}
+
+/// `setProfile(profile)`: the profile for inputs that carry none. Returns its
+/// problems as `profileProblems` does; with any, the one before stays.
+#[wasm_bindgen(js_name = setProfile)]
+pub fn set_profile(profile: JsValue) -> Array {
+    let raw = tree(profile, 0, &mut 400);
+    let out = Array::new();
+    match crate::profile::read(&raw) {
+        Ok(read) => PROFILE.with(|p| *p.borrow_mut() = Some(read)),
+        Err(problems) => {
+            for p in problems {
+                let _ = out.push(&to_js_error(p));
+            }
+        }
     }
     out
 }

@@ -9,9 +9,9 @@ use std::cell::RefCell;
 use std::collections::BTreeSet;
 
 use chrono::NaiveDate;
-use common::Outcome;
+use common::{raw, tree, Outcome};
 use myna_hoken::answer::{Kind, Msg};
-use myna_hoken::api::{self, RawObject, RawValue};
+use myna_hoken::api::{self, RawObject};
 use myna_hoken::error::ApiError;
 use serde::Serialize;
 use serde_json::Value;
@@ -56,21 +56,17 @@ fn today() -> NaiveDate {
     NaiveDate::from_ymd_opt(2026, 11, 24).unwrap()
 }
 
-/// A JSON value as the JS face would hand it over.
-pub fn raw(v: &Value) -> RawValue {
-    match v {
-        Value::Null => RawValue::Null,
-        Value::Bool(b) => RawValue::Bool(*b),
-        Value::Number(n) => RawValue::Number(n.as_f64().unwrap_or(f64::NAN)),
-        Value::String(s) => RawValue::Text(s.clone()),
-        _ => RawValue::Other,
-    }
-}
-
-/// An input object as `wasm.rs` reads it: anything but an object is `invalid_input`.
+/// An input object as `wasm.rs` reads it: anything but an object is
+/// `invalid_input`; only `profile` is read below the top level.
 fn object(v: &Value) -> Result<RawObject, ApiError> {
     v.as_object()
-        .map(|o| RawObject(o.iter().map(|(k, v)| (k.clone(), raw(v))).collect()))
+        .map(|o| {
+            RawObject(
+                o.iter()
+                    .map(|(k, v)| (k.clone(), if k == "profile" { tree(v) } else { raw(v) }))
+                    .collect(),
+            )
+        })
         .ok_or_else(api::not_an_object)
 }
 
@@ -89,6 +85,7 @@ fn outcome<T: Serialize>(r: Result<T, ApiError>) -> Outcome {
             EMITTED.with(|x| x.borrow_mut().insert(("errors".into(), key)));
             Outcome::Error {
                 code: e.code().to_string(),
+                variant: e.variant().map(str::to_string),
                 field: e.field,
             }
         }
@@ -153,6 +150,10 @@ const CATALOGS: [(&str, &str); 3] = [
 /// The sections that hold the engine's messages.
 const SECTIONS: [&str; 6] = ["steps", "notes", "actions", "headlines", "next", "errors"];
 
+/// Placeholders the JS API module fills everywhere from the insurer profile
+/// (`{society}`: its `name`), whatever the message.
+const GLOBALS: [&str; 1] = ["society"];
+
 /// Errors only the JS API module throws (it has no engine call to make them).
 const MODULE_ONLY: [&str; 2] = ["language_not_loaded", "not_initialized"];
 
@@ -203,6 +204,7 @@ fn every_catalog_words_every_message_the_engine_has_and_no_other() {
             };
             // Errors also get {field}, the label of the field at fault.
             let mut allowed: BTreeSet<String> = d.values.iter().map(|v| v.to_string()).collect();
+            allowed.extend(GLOBALS.iter().map(|g| g.to_string()));
             if d.kind == Kind::Error {
                 allowed.insert("field".into());
             }

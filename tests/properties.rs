@@ -9,11 +9,13 @@ use myna_hoken::card::{self, renewal_from, CardInput, CardStatus};
 use myna_hoken::card_dates::{card_dates, CardQuery};
 use myna_hoken::certificate::{grace_until, CertificateInput, CertificateStatus};
 use myna_hoken::date::{self, birthday_in_year, legal_age_on};
-use myna_hoken::eligibility::{five_year_expiry, Issue, Membership, Reason};
+use myna_hoken::eligibility::{Issue, Membership, Reason};
 use myna_hoken::parse::parse_date;
 use myna_hoken::schema;
 use myna_hoken::text;
 use proptest::prelude::*;
+
+mod common;
 
 fn day(n: i64) -> NaiveDate {
     NaiveDate::from_ymd_opt(1900, 1, 1).unwrap() + chrono::Duration::days(n)
@@ -53,9 +55,11 @@ fn every_day_1900_2100_renewal_opens_the_day_after_three_months_before() {
 
 #[test]
 fn every_day_eligibility_expiry_is_a_month_end_just_before_the_fifth_anniversary() {
+    // KDDI's profile: months-to-month-end 60.
+    let kddi = common::read_profile("kddi");
     for n in 0..=DAYS_1900_2100 {
         let issued = day(n);
-        let e = five_year_expiry(issued).unwrap();
+        let e = kddi.expiry(issued).unwrap().unwrap();
         let anniversary_month_start =
             NaiveDate::from_ymd_opt(issued.year() + 5, issued.month(), 1).unwrap();
         assert_eq!(
@@ -105,6 +109,7 @@ proptest! {
             smartphone,
             as_of: created + chrono::Duration::days(as_of_offset),
             as_of_given: true,
+            profile: None,
         };
         match card_dates(&q) {
             Ok(r) => {
@@ -247,6 +252,8 @@ fn value() -> impl Strategy<Value = RawValue> {
 
 #[test]
 fn advice_laws_hold_for_every_situation() {
+    // KDDI's profile lists every reason: without a working card, something is issued.
+    let kddi = common::read_profile("kddi");
     let cards = [
         CardState::None,
         CardState::Have,
@@ -285,7 +292,7 @@ fn advice_laws_hold_for_every_situation() {
                         eligibility_certificate_issued: None,
                         as_of: NaiveDate::from_ymd_opt(2026, 11, 24).unwrap(),
                     };
-                    let Ok(a) = advice::advise(&s) else {
+                    let Ok(a) = advice::advise(&s, &kddi) else {
                         continue;
                     };
                     checked += 1;
@@ -293,7 +300,10 @@ fn advice_laws_hold_for_every_situation() {
                     // Reasons in the society's order, no duplicates.
                     assert!(e.reasons.windows(2).all(|w| w[0] < w[1]), "{s:?}");
                     // issue follows from the reasons.
-                    let auto = e.reasons.iter().any(|r| r.automatic());
+                    let auto = e
+                        .reasons
+                        .iter()
+                        .any(|r| kddi.issue_for(*r) == Some(Issue::Automatic));
                     assert_eq!(e.issue == Issue::Automatic, auto, "{s:?}");
                     assert_eq!(e.issue == Issue::None, e.reasons.is_empty(), "{s:?}");
                     assert_eq!(e.delivery.is_none(), e.issue == Issue::None, "{s:?}");

@@ -3,20 +3,19 @@
 //
 // Counted (the default download, from www/dist): embed.html (the markup a
 // site pastes, with its no-wasm fallback), myna-hoken.css, myna-hoken.js (the
-// element), myna-hoken-api.js (the JS API: engine glue, Japanese words) and
-// pkg/myna_hoken_bg.wasm (the engine, one for every language).
+// element), myna-hoken-api.js (the JS API: engine glue, Japanese words),
+// pkg/myna_hoken_bg.wasm (the engine, one for every language) and
+// profiles/kddi.json (the default insurer's facts).
 // Listed but not counted: the demo FAQ page around it, and what is fetched
 // only when a visitor switches language.
 //
-// Fails the run when (1 KB = 1000 B):
-// - the total passes TOTAL_CEILING. This is a ratchet while the words move out
-//   of the engine and the element into one catalog per language: each step
-//   lowers it to what it measured, down to the budget of 55,266 B (the
-//   widget's size before the move); both are reported on every run;
-// - the wasm passes WASM_CEILING, a ratchet too: the engine now also answers
-//   with questions, 「わからない」 and the certificate's own expiry, and each
-//   step lowers it to what it measured. The budget of 30,000 B is reported on
-//   every run as met or not.
+// Fails the run when (1 KB = 1000 B) the total passes TOTAL_CEILING or the
+// wasm passes WASM_CEILING: ratchets, set to what the last change measured
+// (plus a few hundred bytes of slack for toolchain noise), so nothing grows
+// back unnoticed; each change that shrinks the widget lowers them. The
+// budgets (30,000 B of wasm; 55,266 B in all, the widget's size before the
+// words moved out of the engine) are reported on every run, met or not.
+// The insurer profiles (issue 11) raised both: README "Size" says by how much.
 import { readFileSync, readdirSync, existsSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { fileURLToPath } from 'node:url';
@@ -26,7 +25,7 @@ if (!existsSync(`${dist}pkg/myna_hoken_bg.wasm`)) {
   console.error('www/dist is missing: run "sh www/build.sh" first');
   process.exit(1);
 }
-const counted = ['embed.html', 'myna-hoken.css', 'myna-hoken.js', 'myna-hoken-api.js', 'pkg/myna_hoken_bg.wasm'];
+const counted = ['embed.html', 'myna-hoken.css', 'myna-hoken.js', 'myna-hoken-api.js', 'pkg/myna_hoken_bg.wasm', 'profiles/kddi.json'];
 const onDemand = [
   ...readdirSync(dist).filter((f) => /^myna-hoken-.*-[A-Z0-9]{8}\.js$/.test(f)),
   ...readdirSync(`${dist}words`).filter((f) => f !== 'ja.json' && f !== 'languages.json').map((f) => `words/${f}`),
@@ -36,9 +35,9 @@ const listed = [
   ['other languages, on demand', onDemand],
 ];
 const WASM_BUDGET = 30_000;
-const WASM_CEILING = 37_800;
+const WASM_CEILING = 47_700;
 const TOTAL_BUDGET = 55_266;
-const TOTAL_CEILING = 65_700;
+const TOTAL_CEILING = 79_700;
 
 const size = (f) => {
   const bytes = readFileSync(dist + f);

@@ -42,8 +42,10 @@ fn error_outcome(e: JsValue) -> Outcome {
     );
     let message: String = js_sys::Error::from(e.clone()).message().into();
     assert!(!message.is_empty(), "empty message for {code}");
+    let variant = Reflect::get(&e, &"variant".into()).unwrap().as_string();
     Outcome::Error {
         code,
+        variant,
         field: field.as_string(),
     }
 }
@@ -276,8 +278,9 @@ fn memory_stays_bounded_over_many_calls() {
         &serde_json::json!({"birthday": "1985-09-18", "cardIssued": "2020-05-20", "asOf": "2024-10-01"}),
     );
     let bad = to_js(&serde_json::json!({"birthday": "1985-02-30", "cardIssued": "2020-05-20"}));
-    let advice =
-        to_js(&serde_json::json!({"membership": "insured", "card": "lost", "registered": true}));
+    let advice = to_js(
+        &serde_json::json!({"membership": "insured", "card": "lost", "registered": true, "profile": common::profile("kddi")}),
+    );
     let size = || {
         let memory: js_sys::WebAssembly::Memory = wasm_bindgen::memory().unchecked_into();
         js_sys::ArrayBuffer::from(memory.buffer()).byte_length()
@@ -358,4 +361,42 @@ fn input_declarations_match_the_schema() {
         want.sort();
         assert_eq!(declared, want, "{name}: {decl}");
     }
+}
+
+/// `setProfile`: a profile read once serves every input that carries none;
+/// an input's own profile (or `null`) still wins; a profile with problems is
+/// refused with all of them, and the one before stays.
+#[wasm_bindgen_test]
+fn a_set_profile_serves_inputs_without_one() {
+    let eligibility = |input: Value| {
+        wasm::eligibility_certificate_dates(to_js(&input))
+            .map(|v| from_js(&v)["expires"].clone())
+            .map_err(|e| Reflect::get(&e, &"code".into()).unwrap().as_string())
+    };
+    let input = serde_json::json!({"issued": "2025-06-15", "asOf": "2025-07-01"});
+    // brother.json: year-end 5 (profiles/README.md): the day before the 5th
+    // anniversary is 2030-06-14, the last 31 December on or before it 2029-12-31.
+    let problems = wasm::set_profile(to_js(&common::profile("brother")));
+    assert_eq!(problems.length(), 0);
+    assert_eq!(eligibility(input.clone()), Ok(Value::from("2029-12-31")));
+    // Its own profile wins: KDDI's 60 months to the month end give 2030-05-31.
+    let mut own = input.clone();
+    own["profile"] = common::profile("kddi");
+    assert_eq!(eligibility(own), Ok(Value::from("2030-05-31")));
+    // `null` is no profile at all.
+    let mut none = input.clone();
+    none["profile"] = Value::Null;
+    assert_eq!(eligibility(none), Err(Some("missing_field".into())));
+    // A broken profile is refused with every problem; brother's stays.
+    let mut broken = common::profile("kddi");
+    broken["eligibilityCertificate"]["validity"]["months"] = Value::from(0);
+    broken["contacts"][0]["phone"] = Value::from(5);
+    assert_eq!(wasm::set_profile(to_js(&broken)).length(), 2);
+    assert_eq!(eligibility(input.clone()), Ok(Value::from("2029-12-31")));
+    // Back to KDDI's, as the API module sets it, for the tests that follow.
+    assert_eq!(
+        wasm::set_profile(to_js(&common::profile("kddi"))).length(),
+        0
+    );
+    assert_eq!(eligibility(input), Ok(Value::from("2030-05-31")));
 }

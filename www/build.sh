@@ -6,8 +6,10 @@
 #   (pkg/'s glue, the Japanese words and the functions pages import);
 # - the element: myna-hoken.js (element/*.js bundled; it imports
 #   ./myna-hoken-api.js), myna-hoken.css and card-face.svg; every language's
-#   words in words/ (Japanese is also inside the API module); the demo page
-#   (index.html, demo.css) and embed.html.
+#   words in words/ (Japanese is also inside the API module); the insurer
+#   profiles in profiles/ (without their maintainers' `notes`); the types of
+#   the API module (myna-hoken-api.d.ts); the demo page (index.html,
+#   demo.css), embed.html and the profile checker (profile.html).
 # www/pkg also stays beside the unbundled sources, so www/ itself can be
 # served while working on the widget.
 set -eu
@@ -29,17 +31,26 @@ rm -f www/pkg/package.json www/pkg/.gitignore
 printf '[build] www/pkg/myna_hoken_bg.wasm: %s bytes\n' "$(wc -c < www/pkg/myna_hoken_bg.wasm)"
 
 rm -rf www/dist
-mkdir -p www/dist/pkg www/dist/words
+mkdir -p www/dist/pkg www/dist/words www/dist/profiles
 "$tools/esbuild" www/myna-hoken-api.js --bundle --format=esm --minify --charset=utf8 \
   --target=es2022 --outdir=www/dist --log-level=warning
 "$tools/esbuild" www/myna-hoken.js --bundle --format=esm --minify --charset=utf8 \
   --target=es2022 --external:./myna-hoken-api.js --outdir=www/dist --log-level=warning
+"$tools/esbuild" www/profile-check.js --bundle --format=esm --minify --charset=utf8 \
+  --target=es2022 --external:./myna-hoken-api.js --external:./myna-hoken.js --outdir=www/dist --log-level=warning
 "$tools/esbuild" www/myna-hoken.css www/demo.css --minify --charset=utf8 --outdir=www/dist --log-level=warning
-cp www/index.html www/embed.html www/card-face.svg www/dist/
+cp www/index.html www/embed.html www/profile.html www/card-face.svg www/myna-hoken.d.ts www/dist/
 cp www/pkg/myna_hoken_bg.wasm www/dist/pkg/
 # The words of the other languages, fetched on demand (minified: JSON.stringify).
 for f in www/words/*.json; do
   node -e 'const fs=require("fs");fs.writeFileSync(process.argv[2],JSON.stringify(JSON.parse(fs.readFileSync(process.argv[1],"utf8"))))' \
     "$f" "www/dist/words/$(basename "$f")"
 done
+# The profiles the widget fetches (minified; `notes` and the sources'
+# `covers` are for the people who keep them, not for visitors).
+for f in www/profiles/*.json; do
+  node -e 'const fs=require("fs");const p=JSON.parse(fs.readFileSync(process.argv[1],"utf8"));delete p.notes;for(const s of p.sources)delete s.covers;fs.writeFileSync(process.argv[2],JSON.stringify(p))' \
+    "$f" "www/dist/profiles/$(basename "$f")"
+done
+node tests/tools/dts.mjs
 printf '[build] www/dist: %s\n' "$(cd www/dist && ls | tr '\n' ' ')"

@@ -1,9 +1,14 @@
 // myna-hoken-api.js: the JS API that FAQ pages and the <myna-hoken> element import.
 //
 //   import init, { cardDates, loadLanguage } from './myna-hoken-api.js';
-//   await init();                       // the engine and the Japanese words
+//   await init();                       // the engine, the Japanese words, the insurer profile
 //   await loadLanguage('en');           // only for English (or 'ja-easy')
 //   cardDates({ birthday: '1985-09-18', cardIssued: '2020-05-20', lang: 'en' });
+//
+// The insurer's facts (資格確認書 validity, routes, reasons) come from a JSON
+// profile: `init({ profile })` takes one (an object or its URL); by default
+// it is profiles/kddi.json beside this module. A call may also carry its own
+// `profile`. `{society}` in every text is the profile's `name`.
 //
 // The engine (Rust compiled to WebAssembly, pkg/) answers in codes and values.
 // This module adds the words: every step gets its `text`, every note its
@@ -21,23 +26,93 @@ export const LANGUAGES = names;
 const catalogs = { ja };
 const loading = {};
 let started = null;
+/** The insurer profile calls use when they carry none. */
+let current = null;
 
-/** An Error with a stable `code`, like the engine's, worded in Japanese. */
-function apiError(code, field, values) {
+/** An Error with a stable `code`, like the engine's, worded in Japanese (or with the message given). */
+function apiError(code, field, values, message) {
   const e = new Error(code);
   Object.assign(e, { name: 'MynaHokenError', code, variant: null, field, values });
-  return word(e, ja);
+  word(e, ja);
+  if (message) e.message = message;
+  return e;
 }
 
 /**
- * Loads the engine (once). `options.wasm` may give the .wasm URL or bytes;
- * by default it is `pkg/myna_hoken_bg.wasm` beside this module.
+ * Loads the engine and the insurer profile (once). `options.wasm` may give
+ * the .wasm URL or bytes (default `pkg/myna_hoken_bg.wasm` beside this
+ * module); `options.profile` an insurer profile or its URL (default
+ * `profiles/kddi.json` beside this module).
  * @returns {Promise<void>}
+ * @throws (rejects) a coded error `invalid_profile` with every problem in `problems`
  */
 export default function init(options = {}) {
-  started ??= initEngine({ module_or_path: options.wasm ?? new URL('./pkg/myna_hoken_bg.wasm', import.meta.url) })
-    .then(() => undefined, (e) => { started = null; throw e; });
+  started ??= Promise.all([
+    initEngine({ module_or_path: options.wasm ?? new URL('./pkg/myna_hoken_bg.wasm', import.meta.url) }),
+    fetchProfile(options.profile ?? new URL('./profiles/kddi.json', import.meta.url)),
+  ]).then(([, profile]) => { adopt(profile); })
+    .catch((e) => { started = null; throw e; });
   return started;
+}
+
+/** A profile given as an object, or fetched from its URL. */
+function fetchProfile(p) {
+  if (typeof p !== 'string' && !(p instanceof URL)) return Promise.resolve(p);
+  return fetch(p).then((r) => {
+    if (!r.ok) throw apiError('invalid_profile', 'profile', {}, `${p}: HTTP ${r.status}`);
+    return r.json();
+  });
+}
+
+/**
+ * Makes a profile the engine's own for calls that carry none (it is read
+ * once, not at every call); a coded error listing every problem if the
+ * engine cannot read it (the profile before stays).
+ */
+function adopt(profile) {
+  const problems = worded(engine.setProfile(profile), 'ja');
+  if (problems.length) {
+    const e = apiError('invalid_profile', problems[0].field, problems[0].values, problems.map((p) => p.message).join('\n'));
+    e.problems = problems;
+    throw e;
+  }
+  current = Object.freeze(structuredClone(profile));
+  return current;
+}
+
+/** The engine's problems, worded in a language. */
+function worded(problems, lang) {
+  const w = words(lang ?? 'ja', null);
+  return problems.map((p) => {
+    const e = Object.assign(new Error(p.code), p);
+    word(e, w);
+    return { code: p.code, variant: p.variant, field: p.field, values: p.values, message: e.message };
+  });
+}
+
+/**
+ * Every problem of an insurer profile, worded in `lang`: `[{ code, variant,
+ * field, values, message }]` with the path in `field`
+ * (`profile.eligibilityCertificate.validity.months`); empty when it reads.
+ */
+export function profileProblems(profile, lang) {
+  ready();
+  return worded(engine.profileProblems(profile), lang);
+}
+
+/**
+ * Makes another profile the one calls use when they carry none (an object or
+ * its URL). Resolves to it; rejects with `invalid_profile` and its `problems`.
+ */
+export function useProfile(profile) {
+  ready();
+  return fetchProfile(profile).then(adopt);
+}
+
+/** The insurer profile calls use when they carry none (frozen). */
+export function profile() {
+  ready();
+  return current;
 }
 
 /**
@@ -59,17 +134,47 @@ export function loadLanguage(lang) {
 export const hasLanguage = (lang) => Boolean(catalogs[lang]);
 
 /**
- * The catalog of a loaded language (the element's labels are in its `ui` part).
+ * A text of a profile in a language: profiles write a text once, or per
+ * language (`{ ja: '…', en: '…' }`); a language without its own falls back
+ * to Japanese. Null for none.
+ */
+export function profileText(text, lang = 'ja') {
+  if (typeof text === 'string') return text;
+  if (text && typeof text === 'object') return (typeof text[lang] === 'string' ? text[lang] : null) ?? (typeof text.ja === 'string' ? text.ja : null);
+  return null;
+}
+
+const resolved = new Map();
+/** The profile each resolved catalog speaks of (for the reasons' numbers). */
+const profileOf = new WeakMap();
+
+/**
+ * The catalog of a loaded language, speaking of an insurer: `{society}` is
+ * the profile's `name` everywhere, or the catalog's generic `format.society`
+ * without one (the element's labels are in its `ui` part).
+ * @param {string} [lang] default `ja`
+ * @param {object} [forProfile] default the current profile
  * @throws a coded error (`invalid_value`, `language_not_loaded`) for a language that is not here
  */
-export function words(lang = 'ja') {
-  if (lang == null) return ja;
+export function words(lang = 'ja', forProfile = current) {
+  lang ??= 'ja';
   if (typeof lang !== 'string' || !Object.hasOwn(names, lang)) {
     throw apiError('invalid_value', 'lang', { allowed: Object.keys(names).join(' | ') });
   }
   const w = catalogs[lang];
   if (!w) throw apiError('language_not_loaded', 'lang', { lang });
-  return w;
+  // Without a profile, the insurer is named generically ("ご加入の健康保険").
+  const name = profileText(forProfile?.name, lang) ?? w.format.society;
+  if (!name) return w;
+  const key = `${lang}\u0000${name}`;
+  let r = resolved.get(key);
+  if (!r) {
+    r = JSON.parse(JSON.stringify(w).replaceAll('{society}', JSON.stringify(name).slice(1, -1)));
+    if (resolved.size > 20) resolved.clear();
+    resolved.set(key, r);
+  }
+  profileOf.set(r, forProfile);
+  return r;
 }
 
 // ---- filling the words -------------------------------------------------------
@@ -105,6 +210,17 @@ export function formatMonth(ym, w = ja) {
   return fill(w.format.month, { year, month, monthName: w.format.monthNames[month - 1] }, w, true);
 }
 
+/** Values named otherwise than the catalog table that words them. */
+const TABLES = { throughEmployer: 'membership', toSociety: 'membership' };
+
+/** A reason as the insurer numbers it: "①マイナンバーカードを…" (its place in the profile's list). */
+function numbered(code, text, w) {
+  const list = profileOf.get(w)?.eligibilityCertificate?.reasons ?? [];
+  const n = list.findIndex((r) => r.reason === code) + 1;
+  if (!n || !w.format.numbered) return text;
+  return fill(w.format.numbered, { n, mark: n <= 20 ? String.fromCodePoint(0x245f + n) : `(${n})`, text }, w, true);
+}
+
 /** One value as words: dates, months, enum codes the catalog names, lists of codes. */
 function show(name, value, w) {
   if (Array.isArray(value)) {
@@ -113,10 +229,14 @@ function show(name, value, w) {
   if (typeof value === 'string') {
     if (/^\d{4}-\d{2}-\d{2}$/.test(value)) return formatDate(value, w);
     if (/^\d{4}-\d{2}$/.test(value)) return formatMonth(value, w);
-    return w.values?.[name]?.[value] ?? value;
+    const text = w.values?.[TABLES[name] ?? name]?.[value] ?? value;
+    return name === 'reasons' ? numbered(value, text, w) : text;
   }
   return String(value);
 }
+
+/** One value of an answer as words: `valueWords('reasons', 'no-card', words('ja'))` → "①マイナンバーカードを作っていない". */
+export const valueWords = (name, value, w = words()) => show(name, value, w);
 
 /**
  * Fills "{name}" placeholders from `values` (a placeholder without a value is
@@ -181,10 +301,17 @@ function split(input) {
   return [Object.fromEntries(entries), lang];
 }
 
+/** The profile a call speaks of: its own (even `null`), or the current one (the engine has it). */
+function profileUsedBy(input) {
+  if (input === null || typeof input !== 'object' || Array.isArray(input)) return current;
+  try { return Object.hasOwn(input, 'profile') ? input.profile : current; } catch { return current; }
+}
+
 function call(fn, input) {
   ready();
   const [rest, lang] = split(input);
-  const w = words(lang ?? 'ja');
+  // The current profile, unless the call carries its own (or `profile: null`).
+  const w = words(lang ?? 'ja', profileUsedBy(rest));
   let answer;
   try {
     answer = fn(rest);

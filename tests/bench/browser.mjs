@@ -1,75 +1,112 @@
 // Browser benchmark (on demand, not part of `sh tests/run.sh`):
-//   sh www/build.sh && (cd tests/e2e && npm ci) && node tests/bench/browser.mjs [--lighthouse]
-// Prints medians of 5 runs, in headless Debian Chromium:
-//   - time per cardDates / adviseDocuments call through the JS API (10,000 calls a run);
-//   - time from navigation to the first result for a fragment link
-//     (the society's example), without and with 4x CPU throttling;
+//   sh www/build.sh && sh tests/setup.sh && node tests/bench/browser.mjs [--lighthouse]
+//   MH_WWW=/path/to/other/dist node tests/bench/browser.mjs   (the same on another build)
+// Prints medians of 7 runs, in headless Debian Chromium:
+//   - cold loads, as a visitor's first visit on a phone: each run a new browser
+//     profile (nothing cached), the cache disabled, 4x CPU throttling and
+//     Lighthouse's "slow 4G" network (150 ms round trip, 1.6 Mbit/s down,
+//     750 kbit/s up): navigation → the first answer of a fragment link (the
+//     society's example), and navigation → the empty form ready;
+//   - the same two without throttling, for the ratio;
+//   - time per call through the JS API (myna-hoken-api.js), 5,000 calls a run;
 //   - with --lighthouse: a mobile Lighthouse run of the demo page and its four
 //     scores (installs lighthouse@12.2.3 into tests/bench/node_modules first).
 import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { launch, startServer, CHROMIUM } from '../e2e/helpers.mjs';
+import { launch, startServer, CHROMIUM, WWW } from '../e2e/helpers.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
-const RUNS = 5;
+const RUNS = 7;
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const fragment = '#birthday=1985-09-18&cardIssued=2020-05-20&asOf=2026-11-24';
+// Lighthouse's mobile "slow 4G" (its simulated throttling, applied here by DevTools).
+const SLOW_4G = { offline: false, latency: 150, downloadThroughput: (1.6 * 1024 * 1024) / 8, uploadThroughput: (750 * 1024) / 8 };
 
 const server = await startServer();
-const { page, close, context } = await launch();
+console.log(`serving ${WWW}`);
+
+/** One cold visit: a new profile, no cache, throttled or not. Returns ms from navigation start. */
+async function cold(hash, throttled) {
+  const b = await launch({ viewport: { width: 390, height: 844 } });
+  try {
+    const cdp = await b.context.newCDPSession(b.page);
+    await cdp.send('Network.enable');
+    await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
+    if (throttled) {
+      await cdp.send('Network.emulateNetworkConditions', SLOW_4G);
+      await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
+    }
+    await b.page.addInitScript(() => {
+      document.addEventListener('myna-hoken-result', () => { window.__answer ??= performance.now(); });
+    });
+    await b.page.goto(`${server.origin}/index.html${hash}`, { waitUntil: 'commit' });
+    if (hash) {
+      await b.page.waitForFunction(() => window.__answer !== undefined, null, { timeout: 60000, polling: 10 });
+      return await b.page.evaluate(() => window.__answer);
+    }
+    // The empty form: the element says it is ready once its form is in place.
+    await b.page.waitForFunction(() => document.querySelector('myna-hoken')?.dataset.state === 'ready', null, { timeout: 60000, polling: 10 });
+    return await b.page.evaluate(() => performance.now());
+  } finally {
+    await b.close();
+  }
+}
+
+const series = async (hash, throttled) => {
+  const out = [];
+  for (let r = 0; r < RUNS; r++) out.push(await cold(hash, throttled));
+  return out;
+};
+
+const answerSlow = await series(fragment, true);
+const formSlow = await series('', true);
+const answerFast = await series(fragment, false);
+const formFast = await series('', false);
+
+// Calls through the JS API, in a page of the build.
+const b = await launch();
+let perCall;
 try {
-  // 1. Calls through the JS API, in the page's own module.
-  await page.goto(`${server.origin}/index.html`);
-  const perCall = await page.evaluate(async (runs) => {
-    const m = await import('./pkg/myna_hoken.js');
-    await m.default();
-    const card = { birthday: '1985-09-18', cardIssued: '2020-05-20', asOf: '2024-10-01' };
-    const advice = { membership: 'insured', card: 'lost', registered: true, asOf: '2026-11-24' };
-    const time = (f) => {
+  await b.page.goto(`${server.origin}/index.html`);
+  perCall = await b.page.evaluate(async (runs) => {
+    const api = await import('./myna-hoken-api.js');
+    await api.default();
+    const inputs = {
+      cardDates: { birthday: '1985-09-18', cardIssued: '2020-05-20', asOf: '2024-10-01' },
+      adviseDocuments: { membership: 'insured', card: 'lost', registered: true, asOf: '2026-11-24' },
+      eligibilityCertificateDates: { issued: '2024-12-02', membership: 'insured', asOf: '2026-11-24' },
+    };
+    const out = {};
+    for (const [name, input] of Object.entries(inputs)) {
+      const f = api[name];
+      if (!f) continue;
+      for (let i = 0; i < 500; i++) f(input); // warm-up
       const samples = [];
       for (let r = 0; r < runs; r++) {
         const t0 = performance.now();
-        for (let i = 0; i < 10000; i++) f();
-        samples.push(((performance.now() - t0) * 1000) / 10000);
+        for (let i = 0; i < 5000; i++) f(input);
+        samples.push(((performance.now() - t0) * 1000) / 5000);
       }
-      return samples;
-    };
-    for (let i = 0; i < 1000; i++) m.cardDates(card); // warm-up
-    return { card: time(() => m.cardDates(card)), advice: time(() => m.adviseDocuments(advice)) };
-  }, RUNS);
-
-  // 2. Navigation to the first result of a fragment link.
-  await page.addInitScript(() => {
-    document.addEventListener('myna-hoken-result', () => {
-      if (window.__firstResult === undefined) window.__firstResult = performance.now();
-    });
-  });
-  const cdp = await context.newCDPSession(page);
-  const firstResult = async (rate) => {
-    await cdp.send('Emulation.setCPUThrottlingRate', { rate });
-    const samples = [];
-    for (let r = 0; r < RUNS; r++) {
-      await page.goto('about:blank');
-      await page.goto(`${server.origin}/index.html${fragment}`);
-      await page.waitForFunction(() => window.__firstResult !== undefined, null, { timeout: 30000 });
-      samples.push(await page.evaluate(() => window.__firstResult));
+      out[name] = samples;
     }
-    await cdp.send('Emulation.setCPUThrottlingRate', { rate: 1 });
-    return samples;
-  };
-  const plain = await firstResult(1);
-  const throttled = await firstResult(4);
-
-  const f = (x) => x.toFixed(2);
-  console.log(`cardDates through the JS API:       ${f(median(perCall.card))} µs per call (median of ${RUNS} × 10,000)`);
-  console.log(`adviseDocuments through the JS API: ${f(median(perCall.advice))} µs per call (median of ${RUNS} × 10,000)`);
-  console.log(`navigation → first result:          ${f(median(plain))} ms (median of ${RUNS})`);
-  console.log(`same with 4x CPU throttling:        ${f(median(throttled))} ms (median of ${RUNS})`);
-  console.log(`throttled / plain:                  ${f(median(throttled) / median(plain))}`);
+    return out;
+  }, RUNS);
+} catch (e) {
+  perCall = {};
+  console.log(`(no per-call timings: this build has no myna-hoken-api.js: ${e.message.split('\n')[0]})`);
 } finally {
-  await close();
+  await b.close();
+}
+
+const ms = (x) => `${Math.round(median(x))} ms`;
+console.log(`cold, 4x CPU + slow 4G: navigation → first answer (fragment link): ${ms(answerSlow)}  [${answerSlow.map(Math.round).join(', ')}]`);
+console.log(`cold, 4x CPU + slow 4G: navigation → empty form ready:           ${ms(formSlow)}  [${formSlow.map(Math.round).join(', ')}]`);
+console.log(`cold, unthrottled:      navigation → first answer:                ${ms(answerFast)}`);
+console.log(`cold, unthrottled:      navigation → empty form ready:            ${ms(formFast)}`);
+for (const [name, samples] of Object.entries(perCall)) {
+  console.log(`${name} through the JS API: ${median(samples).toFixed(1)} µs per call (median of ${RUNS} × 5,000)`);
 }
 
 if (process.argv.includes('--lighthouse')) {

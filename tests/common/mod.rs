@@ -7,15 +7,43 @@
 //! (`{ code, field }`). `notesInclude` / `notesExclude` list note codes that
 //! must or must not be present; `stepsInclude` lists partial steps
 //! (`{ code, values }`) that some step must match. `source` / `why` say where the expected value
-//! comes from. A case marked `"apiOnly": true` is about what the JS API
+//! comes from (a case may check an error's `variant` too). A case marked `"apiOnly": true` is about what the JS API
 //! module adds (the `lang` key): the page tests run it through
 //! `myna-hoken-api.js`; the engine-level runners skip it.
 #![allow(dead_code)]
 
+use myna_hoken::api::{RawObject, RawValue};
 use serde_json::Value;
 
+/// A JSON value as the JS face would hand it over (a scalar field).
+pub fn raw(v: &Value) -> RawValue {
+    match v {
+        Value::Null => RawValue::Null,
+        Value::Bool(b) => RawValue::Bool(*b),
+        Value::Number(n) => RawValue::Number(n.as_f64().unwrap_or(f64::NAN)),
+        Value::String(s) => RawValue::Text(s.clone()),
+        _ => RawValue::Other,
+    }
+}
+
+/// A JSON value as `wasm.rs` reads a profile: objects and arrays too.
+pub fn tree(v: &Value) -> RawValue {
+    match v {
+        Value::Object(o) => RawValue::Object(RawObject(
+            o.iter().map(|(k, v)| (k.clone(), tree(v))).collect(),
+        )),
+        Value::Array(a) => RawValue::Array(a.iter().map(tree).collect()),
+        other => raw(other),
+    }
+}
+
+/// A shipped profile, read by the engine.
+pub fn read_profile(id: &str) -> myna_hoken::profile::Profile {
+    myna_hoken::profile::read(&tree(&profile(id))).expect("a shipped profile reads")
+}
+
 /// Every table, embedded at compile time so wasm tests need no file access.
-pub const TABLES: [(&str, &str); 5] = [
+pub const TABLES: [(&str, &str); 9] = [
     ("card_dates.json", include_str!("../cases/card_dates.json")),
     (
         "eligibility_certificate_dates.json",
@@ -30,12 +58,32 @@ pub const TABLES: [(&str, &str); 5] = [
         "advise_documents.json",
         include_str!("../cases/advise_documents.json"),
     ),
+    (
+        "profile_eligibility.json",
+        include_str!("../cases/profile_eligibility.json"),
+    ),
+    (
+        "profile_advice.json",
+        include_str!("../cases/profile_advice.json"),
+    ),
+    (
+        "profile_card.json",
+        include_str!("../cases/profile_card.json"),
+    ),
+    (
+        "profile_errors.json",
+        include_str!("../cases/profile_errors.json"),
+    ),
 ];
 
 /// What a call gave: an answer, or an error's code and field.
 pub enum Outcome {
     Answer(Value),
-    Error { code: String, field: Option<String> },
+    Error {
+        code: String,
+        variant: Option<String>,
+        field: Option<String>,
+    },
 }
 
 /// Runs every case of every table through `call(function, input)` and returns
@@ -61,14 +109,103 @@ pub fn run_all(call: &dyn Fn(&str, &Value) -> Outcome) -> (usize, Vec<String>) {
     (count, failures)
 }
 
+/// The shipped profiles (www/profiles/), by id.
+pub const PROFILES: [(&str, &str); 5] = [
+    ("kddi", include_str!("../../www/profiles/kddi.json")),
+    ("brother", include_str!("../../www/profiles/brother.json")),
+    ("sri", include_str!("../../www/profiles/sri.json")),
+    (
+        "shigaku-kyosai",
+        include_str!("../../www/profiles/shigaku-kyosai.json"),
+    ),
+    (
+        "kyoukai-kenpo",
+        include_str!("../../www/profiles/kyoukai-kenpo.json"),
+    ),
+];
+
+/// A shipped profile by id.
+pub fn profile(id: &str) -> Value {
+    let (_, text) = PROFILES
+        .iter()
+        .find(|(p, _)| *p == id)
+        .unwrap_or_else(|| panic!("no profile {id}"));
+    serde_json::from_str(text).expect("profile is JSON")
+}
+
 /// The input as the API module hands it to the engine: without `lang`
-/// (languages are the module's business; the engine speaks in codes).
+/// (languages are the module's business; the engine speaks in codes), and
+/// with a profile: a case names a shipped one by id, gives one inline, or
+/// gets the bundled KDDI one, as the module gives it when a caller does not
+/// (`"profile": null` gives none). A case may instead write
+/// `"profileFrom": { "id": "kddi", "set": { "path": value }, "remove": ["path"] }`:
+/// a shipped profile with some values changed (paths like
+/// `eligibilityCertificate.reasons[0].issue`), so that made-up insurers stay
+/// short and say only what differs.
 fn without_lang(input: &Value) -> Value {
     let mut v = input.clone();
     if let Some(o) = v.as_object_mut() {
         o.remove("lang");
+        if let Some(from) = o.remove("profileFrom") {
+            o.insert("profile".into(), patched(&from));
+        }
+        match o.get("profile") {
+            Some(Value::String(id)) => {
+                let p = profile(id);
+                o.insert("profile".into(), p);
+            }
+            Some(_) => {}
+            None => {
+                o.insert("profile".into(), profile("kddi"));
+            }
+        }
     }
     v
+}
+
+/// A shipped profile with the changes of a `profileFrom`.
+fn patched(from: &Value) -> Value {
+    let mut p = profile(from["id"].as_str().expect("profileFrom.id"));
+    for (path, value) in from["set"].as_object().into_iter().flatten() {
+        *slot(&mut p, path, true).unwrap_or_else(|| panic!("profileFrom.set: no {path}")) =
+            value.clone();
+    }
+    for path in from["remove"].as_array().into_iter().flatten() {
+        let path = path.as_str().expect("a path");
+        let (parent, last) = path.rsplit_once('.').unwrap_or(("", path));
+        let holder = if parent.is_empty() {
+            Some(&mut p)
+        } else {
+            slot(&mut p, parent, false)
+        };
+        let removed = holder
+            .and_then(Value::as_object_mut)
+            .and_then(|o| o.remove(last));
+        assert!(removed.is_some(), "profileFrom.remove: no {path}");
+    }
+    p
+}
+
+/// The value at a dotted path (`a.b[2].c`); `create` adds a missing last key.
+fn slot<'a>(v: &'a mut Value, path: &str, create: bool) -> Option<&'a mut Value> {
+    let parts: Vec<&str> = path.split('.').collect();
+    let mut at = v;
+    for (n, part) in parts.iter().enumerate() {
+        let (key, index) = match part.split_once('[') {
+            Some((k, i)) => (k, i.trim_end_matches(']').parse::<usize>().ok()),
+            None => (*part, None),
+        };
+        let last = n + 1 == parts.len() && index.is_none();
+        let o = at.as_object_mut()?;
+        if create && last && !o.contains_key(key) {
+            o.insert(key.to_string(), Value::Null);
+        }
+        at = o.get_mut(key)?;
+        if let Some(i) = index {
+            at = at.as_array_mut()?.get_mut(i)?;
+        }
+    }
+    Some(at)
 }
 
 fn check(function: &str, case: &Value, outcome: Outcome) -> Result<(), String> {
@@ -87,21 +224,33 @@ fn check(function: &str, case: &Value, outcome: Outcome) -> Result<(), String> {
             }
             Ok(())
         }
-        (Outcome::Error { code, field }, None, Some(want)) => {
+        (
+            Outcome::Error {
+                code,
+                variant,
+                field,
+            },
+            None,
+            Some(want),
+        ) => {
             let want_code = want["code"].as_str().unwrap_or("");
             let want_field = want["field"].as_str().map(str::to_string);
-            if code == want_code && field == want_field {
+            // The variant (which problem) is checked where the case names one.
+            let variant_ok = want
+                .get("variant")
+                .is_none_or(|v| v.as_str() == variant.as_deref());
+            if code == want_code && field == want_field && variant_ok {
                 Ok(())
             } else {
                 Err(format!(
-                    "expected error {want_code} on {want_field:?}, got {code} on {field:?}"
+                    "expected error {want}, got {code}.{variant:?} on {field:?}"
                 ))
             }
         }
         (Outcome::Answer(got), None, Some(want)) => {
             Err(format!("expected error {want}, got {got}"))
         }
-        (Outcome::Error { code, field }, Some(_), None) => {
+        (Outcome::Error { code, field, .. }, Some(_), None) => {
             Err(format!("expected an answer, got error {code} on {field:?}"))
         }
         _ => Err("a case needs exactly one of expect / error".into()),

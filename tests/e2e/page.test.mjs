@@ -21,7 +21,7 @@ async function withBrowser(opts, fn) {
 
 const SOCIETY = '#birthday=1985-09-18&cardIssued=2020-05-20&asOf=2026-11-24';
 const visible = '.mh-panel:not([hidden]) .mh-result';
-const OWN_FILES = new Set(['/index.html', '/demo.css', '/myna-hoken.css', '/myna-hoken.js', '/myna-hoken-api.js', '/pkg/myna_hoken_bg.wasm']);
+const OWN_FILES = new Set(['/index.html', '/demo.css', '/myna-hoken.css', '/myna-hoken.js', '/myna-hoken-api.js', '/pkg/myna_hoken_bg.wasm', '/profiles/kddi.json']);
 
 test('the demo page embeds the widget exactly as embed.html tells a site to', () => {
   const squash = (html) => html.split('\n').map((l) => l.trim()).filter(Boolean).join('\n');

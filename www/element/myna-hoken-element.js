@@ -16,6 +16,8 @@ let counter = 0;
  * @attr lang - `ja` (default), `en` or `ja-easy` (やさしい日本語)
  * @attr as-of - a "what if" day (any form parseDate reads); default today in Japan
  * @attr view - the answer shown first: `card`, `documents` or `eligibility`
+ * @attr profile - the URL of the insurer's profile (JSON); default the API module's (profiles/kddi.json)
+ * @prop profile - the insurer's profile as an object (set it instead of the attribute)
  * @event myna-hoken-result - on every answer; bubbles; `detail` is `{ view, input, result }`
  * @slot - the fallback shown until the engine runs (and if it cannot)
  * @csspart root - the widget's box
@@ -30,7 +32,7 @@ let counter = 0;
  * @cssproperty --myna-hoken-space - the base spacing, default 16px
  */
 export class MynaHoken extends HTMLElement {
-  static observedAttributes = ['lang', 'as-of', 'view'];
+  static observedAttributes = ['lang', 'as-of', 'view', 'profile'];
 
   /** The stylesheet beside the bundle, set by myna-hoken.js. */
   static stylesheet = null;
@@ -47,6 +49,41 @@ export class MynaHoken extends HTMLElement {
 
   /** The last answer shown: `{ view, input, result }`, or null. */
   get result() { return this.last ?? null; }
+
+  /** The insurer's profile the widget answers for (its own, or the API module's). */
+  get profile() { return this.own ?? (this.root ? API.profile() : null); }
+
+  set profile(p) {
+    this.pending = Promise.resolve(p);
+    if (this.root) this.useProfile();
+  }
+
+  /** The profile asked for (attribute or property), fetched: null for the API module's. */
+  loadProfile() {
+    if (this.pending) return this.pending;
+    const url = this.getAttribute('profile');
+    if (!url) return Promise.resolve(null);
+    return fetch(new URL(url, document.baseURI)).then((r) => {
+      if (!r.ok) throw new Error(`${url}: HTTP ${r.status}`);
+      return r.json();
+    });
+  }
+
+  /** Takes the profile asked for, once the engine runs; a profile it cannot read stops the widget. */
+  useProfile() {
+    return this.loadProfile().then((p) => {
+      this.pending = null;
+      if (p == null) return;
+      const problems = API.profileProblems(p);
+      if (problems.length) {
+        const e = new Error(problems.map((x) => x.message).join('\n'));
+        e.problems = problems;
+        throw e;
+      }
+      this.own = p;
+      if (this.root) { this.results = {}; this.rebuild(); }
+    }).catch((e) => this.fail(e, true));
+  }
 
   /** The language asked for (attribute, or the nearest `lang` around). */
   get language() {
@@ -66,8 +103,9 @@ export class MynaHoken extends HTMLElement {
     const v = this.getAttribute('view');
     if (VIEWS.includes(v)) this.view = v;
     Promise.all([start(), styled])
+      .then(() => this.useProfile())
       .then(() => language(this.language))
-      .then(() => this.ready(), (e) => this.fail(e));
+      .then(() => { if (this.dataset.state !== 'fallback') this.ready(); }, (e) => this.fail(e));
   }
 
   disconnectedCallback() {
@@ -77,13 +115,16 @@ export class MynaHoken extends HTMLElement {
 
   attributeChangedCallback(name, old, now) {
     if (!this.root || old === now || this.quiet) return;
-    if (name === 'view' && VIEWS.includes(now)) this.show(now, false);
+    if (name === 'profile') { this.pending = null; this.useProfile(); } else if (name === 'view' && VIEWS.includes(now)) this.show(now, false);
     else if (name === 'lang') language(this.language).then(() => this.rebuild());
     else if (name === 'as-of' && this.results[this.view]) this.compute(this.view, false);
   }
 
   ready() {
-    this.schema = API.inputSchema();
+    // The profile is the widget's, not a question.
+    const schema = API.inputSchema();
+    for (const f of Object.keys(schema)) schema[f] = schema[f].filter((x) => x.type !== 'profile');
+    this.schema = schema;
     this.eras = API.eras();
     this.slotEl.remove();
     this.rebuild();
@@ -91,13 +132,22 @@ export class MynaHoken extends HTMLElement {
     this.dataset.state = 'ready';
   }
 
-  /** WebAssembly cannot run: the fallback stays, with a line that says why. */
-  fail(error) {
-    const w = API.words('ja').ui;
+  /**
+   * WebAssembly cannot run, or the insurer's profile cannot be read: the
+   * fallback stays, with a line that says why (answers for another insurer
+   * would be wrong, so none are given).
+   */
+  fail(error, profile = false) {
+    if (this.dataset.state === 'fallback') return;
+    const w = API.words('ja', null).ui;
     const bare = !this.querySelector(':scope > :not(script)');
-    this.shadowRoot.prepend(h('p', { class: 'mh-fail', role: 'status', text: bare ? w.failBare : w.fail }));
+    this.root?.remove();
+    this.root = null;
+    if (!this.slotEl.isConnected) this.shadowRoot.append(this.slotEl);
+    const text = profile ? (bare ? w.profileFailBare : w.profileFail) : (bare ? w.failBare : w.fail);
+    this.shadowRoot.prepend(h('p', { class: 'mh-fail', role: 'status', text }));
     this.dataset.state = 'fallback';
-    console.warn('myna-hoken: the engine could not start:', error);
+    console.warn(profile ? 'myna-hoken: the insurer profile cannot be used:' : 'myna-hoken: the engine could not start:', error);
   }
 
   // ---- words ---------------------------------------------------------------
@@ -105,7 +155,7 @@ export class MynaHoken extends HTMLElement {
   /** The language shown (the one asked for, once its words are here). */
   get lang() { return shown(this.language); }
 
-  get words() { return API.words(this.lang); }
+  get words() { return API.words(this.lang, this.own ?? undefined); }
 
   /** The element's own words (the catalog's `ui`). */
   get w() { return this.words.ui; }
@@ -153,6 +203,12 @@ export class MynaHoken extends HTMLElement {
     }
     return w.choices[key]?.[value] ?? this.words.values[key]?.[value] ?? String(value);
   }
+
+  /** A text of the insurer's profile in the language shown. */
+  profileText(text) { return API.profileText(text, this.lang); }
+
+  /** A value of the answer as the API words it (reasons numbered as the insurer numbers them). */
+  valueWords(name, value) { return API.valueWords(name, value, this.words); }
 
   /** A hint that may hold "{cardFace}": the drawing's link. */
   hintNode(text) { return h('span', { text }); }
@@ -265,7 +321,7 @@ export class MynaHoken extends HTMLElement {
     if (!form) return;
     const values = { ...this.values[view], ...readForm(form) };
     if (form.source) for (const k of CARD_SOURCES) if (k !== form.source.get() && !this.values[view][k]) delete values[k];
-    const keys = API.questions(FUNCTIONS[view], values).map((q) => q.key);
+    const keys = API.questions(FUNCTIONS[view], this.withProfile(values)).map((q) => q.key);
     showQuestions(form, keys, values);
     form.submit.textContent = form.pages && !form.last ? this.w.next : this.w.submit;
   }
@@ -337,7 +393,7 @@ export class MynaHoken extends HTMLElement {
   missing(view, page) {
     const form = this.forms[view];
     const values = readForm(form);
-    return API.questions(FUNCTIONS[view], values)
+    return API.questions(FUNCTIONS[view], this.withProfile(values))
       .filter((q) => q.required && !(q.key in values) && page.querySelector(`[data-key="${q.key}"]`))
       .map((q) => ({ field: q.key, code: 'missing_field', message: this.fill(this.w.choose, { field: this.w.fields[q.key].label }) }));
   }
@@ -367,12 +423,15 @@ export class MynaHoken extends HTMLElement {
 
   // ---- computing -------------------------------------------------------------
 
-  /** The engine's input: the answers given, the as-of day and the language. */
+  /** Answers with the widget's own profile, if it has one (else the API module adds its own). */
+  withProfile(values) { return this.own ? { ...values, profile: this.own } : values; }
+
+  /** The engine's input: the answers given, the as-of day, the language (and the profile). */
   input(view) {
     const input = { ...this.values[view], lang: this.lang };
     const asOf = String(input.asOf ?? '').trim() || this.getAttribute('as-of') || '';
     if (asOf) input.asOf = asOf; else delete input.asOf;
-    return input;
+    return this.withProfile(input);
   }
 
   compute(view, focus, focusId, quiet = false) {
@@ -389,6 +448,7 @@ export class MynaHoken extends HTMLElement {
     // The answers as the engine read them: dates in ISO form (for the link too).
     const shownInput = { ...input };
     delete shownInput.lang;
+    delete shownInput.profile;
     const dates = new Set(this.schema[FUNCTIONS[view]].filter((f) => f.type === 'date').map((f) => f.key));
     for (const key of Object.keys(shownInput)) {
       if (dates.has(key)) try { shownInput[key] = API.parseDate(shownInput[key]); } catch { /* kept as typed */ }
@@ -401,7 +461,7 @@ export class MynaHoken extends HTMLElement {
     if (view === this.view) writeFragment(shownInput, this.lang);
     if (quiet) return;
     this.announce(result.headline.text);
-    this.dispatchEvent(new CustomEvent('myna-hoken-result', { bubbles: true, composed: true, detail: { view, input, result } }));
+    this.dispatchEvent(new CustomEvent('myna-hoken-result', { bubbles: true, composed: true, detail: { view, input: shownInput, result } }));
     const target = focusId ? this.shadowRoot.getElementById(focusId)?.querySelector('input:checked, input') : null;
     if (focus || target) (target ?? this.panels[view].querySelector('.mh-result-title')).focus();
   }

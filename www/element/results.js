@@ -31,6 +31,7 @@ export function renderResult(ctx, view, result, input) {
     body,
     answers(ctx, view, input),
     list(w.notesTitle, result.notes, (n) => h('li', { 'data-code': n.code }, withPhones(n.message)), 'mh-notes'),
+    contacts(ctx),
     steps(ctx, result.steps),
     tools(ctx, view, result));
 }
@@ -74,15 +75,39 @@ function list(title, items, item, cls) {
   return h('div', { class: cls }, h('h4', { class: 'mh-subhead', text: title }), h('ul', { class: 'mh-list' }, items.map(item)));
 }
 
-/** 計算の根拠: each step with its rule and source, and the day the rules were checked. */
+/** 問い合わせ先: the insurer's contacts (profile), phones callable. */
+function contacts(ctx) {
+  const list = ctx.profile?.contacts ?? [];
+  if (!list.length) return null;
+  const t = (v) => ctx.profileText(v);
+  return h('div', { class: 'mh-contacts' },
+    h('h4', { class: 'mh-subhead', text: ctx.w.contactsTitle }),
+    h('ul', { class: 'mh-list' }, list.map((c) => h('li', {},
+      h('span', { class: 'mh-contact-label', text: t(c.label) }),
+      c.phone ? [' ', h('a', { class: 'mh-tel', href: `tel:${c.phone.replace(/[^\d+]/g, '')}`, text: c.phone })] : null,
+      c.hours ? h('span', { class: 'mh-contact-hours', text: ` (${t(c.hours)})` }) : null,
+      c.url ? [' ', h('a', { href: c.url, text: c.url, rel: 'noopener' })] : null))));
+}
+
+/** 計算の根拠: each step with its rule and source, the day the rules were checked, and the insurer's sources. */
 function steps(ctx, items) {
   const w = ctx.w;
+  const p = ctx.profile;
   return h('details', { class: 'mh-steps mh-noprint' },
     h('summary', { text: w.stepsTitle }),
     h('ol', { class: 'mh-list' }, items.map((s) => h('li', { 'data-rule': s.rule, 'data-code': s.code },
       h('span', { text: s.text }), ' ',
-      h('span', { class: 'mh-source', text: ctx.fill(w.source, { rule: s.rule, source: s.source }) })))),
-    h('p', { class: 'mh-rules-as-of', text: ctx.rulesAsOf() }));
+      h('span', { class: 'mh-source', text: ctx.fill(w.source, { rule: s.rule, source: s.source === 'profile' ? ctx.profileText(p?.shortName) ?? s.source : s.source }) })))),
+    h('p', { class: 'mh-rules-as-of', text: ctx.rulesAsOf() }),
+    p ? h('div', { class: 'mh-profile-sources' },
+      h('p', { text: ctx.fill(w.profileChecked, { date: ctx.dateText(p.checked) }) }),
+      h('ul', { class: 'mh-list' }, p.sources.map((s) => h('li', {}, h('a', { href: s.url, rel: 'noopener', text: ctx.profileText(s.title) }))))) : null);
+}
+
+/** What the insurer's 資格確認書 looks like, when its profile says. */
+function formLine(ctx) {
+  const form = ctx.profileText(ctx.profile?.eligibilityCertificate?.form);
+  return form ? h('p', { class: 'mh-form-line', text: ctx.fill(ctx.w.form, { form }) }) : null;
 }
 
 function tools(ctx, view, result) {
@@ -137,8 +162,9 @@ function documentsBody(ctx, r) {
       h('ul', { class: 'mh-list mh-if-fails' }, r.ifReaderFails.map(item))) : null,
     h('h4', { class: 'mh-subhead', text: d.certificateTitle }),
     h('p', { class: 'mh-issue', 'data-issue': e.issue, text: ctx.valueText('issue', e.issue) }),
-    e.reasons.length ? h('ul', { class: 'mh-list mh-reasons' }, e.reasons.map((code) => h('li', { 'data-reason': code, text: ctx.valueText('reasons', code) }))) : null,
+    e.reasons.length ? h('ul', { class: 'mh-list mh-reasons' }, e.reasons.map((code) => h('li', { 'data-reason': code, text: ctx.valueWords('reasons', code) }))) : null,
     e.delivery ? h('p', { class: 'mh-delivery', 'data-delivery': e.delivery, text: ctx.valueText('delivery', e.delivery) }) : null,
+    e.issue !== 'none' || r.bring.includes('eligibility-certificate') ? formLine(ctx) : null,
     list(d.actionsTitle, r.actions, (a) => h('li', { 'data-action': a.code }, withPhones(a.text)), 'mh-actions-list'));
 }
 
@@ -151,6 +177,7 @@ function eligibilityBody(ctx, r) {
       row(ctx, e.issued, ctx.dateNode(r.issued), 'issued'),
       row(ctx, e.expires, ctx.dateNode(r.expires), 'expires'),
       row(ctx, e.status, ctx.valueText('eligibilityStatus', r.status), 'status')),
+    formLine(ctx),
     back.length ? h('div', { class: 'mh-return', 'data-to': r.return.to },
       h('h4', { class: 'mh-subhead', text: e.returnTitle }),
       h('ul', { class: 'mh-list' }, back.map((s) => h('li', { text: s.text })))) : null);
