@@ -355,7 +355,12 @@ pub fn advise(s: &Situation, profile: &Profile) -> Result<Advice, ApiError> {
     }
     let next = actions
         .iter()
-        .find(|a| a.code.0 != Msg::DisposeOldCard)
+        .find(|a| {
+            !matches!(
+                a.code.0,
+                Msg::DisposeOldCard | Msg::DisposeOldCardFromAugust
+            )
+        })
         .cloned()
         // Nothing to do but go: with the card if it works, else ask the insurer
         // (a reason it does not list applies).
@@ -504,8 +509,12 @@ fn actions(s: &Situation, issue: Issue, route: Route) -> Vec<Said> {
     if s.card == CardState::None {
         act(Msg::GetCard);
     }
-    if s.as_of >= OLD_CARD_UNUSABLE_FROM {
+    // old-card-temporary: while clinics may still take it (to 2026-07-31),
+    // it is thrown away only from August.
+    if s.as_of > OLD_CARD_TEMPORARY_UNTIL {
         act(Msg::DisposeOldCard);
+    } else if s.as_of >= OLD_CARD_UNUSABLE_FROM {
+        act(Msg::DisposeOldCardFromAugust);
     }
     actions
 }

@@ -344,6 +344,7 @@ messages! {
     Action CollectNewCard = "collect-new-card" [];
     Action GetCard = "get-card" [];
     Action DisposeOldCard = "dispose-old-card" [];
+    Action DisposeOldCardFromAugust = "dispose-old-card" . "from_august" [];
 
     // ---- Errors (the codes are the API's; variants are wordings).
     Error InvalidInput = "invalid_input" [];

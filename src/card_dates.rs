@@ -336,11 +336,12 @@ fn card_notes(q: &CardQuery, source: Source, f: &Facts, ex: &mut Explained) {
     if Some(f.cert_expires) == f.card_expires && f.status != CertificateStatus::Unknown {
         ex.note(Msg::CardExpiresWithCertificate, Values::new());
     }
-    if q.smartphone {
+    // The card as a backup only while it still works (to the grace's end).
+    if q.smartphone && q.as_of <= f.card_grace {
         ex.note(Msg::SmartphoneCarryCard, Values::new());
-        if q.as_of < SMARTPHONE_FROM {
-            ex.note(Msg::SmartphoneNotYet, Values::new());
-        }
+    }
+    if q.smartphone && q.as_of < SMARTPHONE_FROM {
+        ex.note(Msg::SmartphoneNotYet, Values::new());
     }
     let start = q
         .certificate

@@ -143,12 +143,12 @@ impl Profile {
 /// The list of `invalid_profile` errors (never empty when `Err`).
 pub fn read(raw: &RawValue) -> Result<Profile, Vec<ApiError>> {
     let mut problems = Vec::new();
-    check(raw, &Shape::Object(TOP), "", &mut problems);
+    check(raw, &Shape::Object(TOP), &ROOT, &mut problems);
     if problems.is_empty() {
         if let Some(p) = extract(raw) {
             return Ok(p);
         }
-        problems.push(problem(Msg::ProfileNotObject, "", Values::new()));
+        problems.push(problem(Msg::ProfileNotObject, &ROOT, Values::new()));
     }
     Err(problems)
 }
@@ -298,22 +298,63 @@ const TOP: &[Key] = &[
 
 // ---- the walker ----------------------------------------------------------------
 
-/// A path below `profile`, as the field at fault.
-fn problem(msg: Msg, path: &str, values: Values) -> ApiError {
-    let field = if path.is_empty() {
-        "profile".to_string()
-    } else {
-        crate::text::join(&["profile", path], ".")
-    };
-    ApiError::with(msg, Some(&field), values)
+/// Where a value is, below `profile`: a chain of keys and list indexes kept
+/// on the stack, written out (`profile.contacts[1].phone`) only for a problem.
+#[derive(Clone, Copy)]
+struct Path<'a> {
+    up: Option<&'a Path<'a>>,
+    key: &'a str,
+    /// An item of the list at `key`.
+    index: Option<usize>,
 }
 
-fn child(path: &str, key: &str) -> String {
-    if path.is_empty() {
-        key.to_string()
-    } else {
-        crate::text::join(&[path, key], ".")
+const ROOT: Path<'static> = Path {
+    up: None,
+    key: "profile",
+    index: None,
+};
+
+impl<'a> Path<'a> {
+    fn key(&'a self, key: &'a str) -> Path<'a> {
+        Path {
+            up: Some(self),
+            key,
+            index: None,
+        }
     }
+
+    fn item(&'a self, i: usize) -> Path<'a> {
+        Path {
+            up: self.up,
+            key: self.key,
+            index: Some(i),
+        }
+    }
+
+    /// Whether this is `profile.<key>` (a list's items count as the list).
+    fn is(&self, key: &str) -> bool {
+        self.key == key && self.up.is_some_and(|up| up.up.is_none())
+    }
+
+    fn write(&self, out: &mut String) {
+        if let Some(up) = self.up {
+            up.write(out);
+            out.push('.');
+        }
+        out.push_str(self.key);
+        if let Some(i) = self.index {
+            out.push('[');
+            out.push_str(&crate::text::num(i as i64));
+            out.push(']');
+        }
+    }
+}
+
+/// A problem of the value at `path` (the field at fault).
+fn problem(msg: Msg, path: &Path, values: Values) -> ApiError {
+    let mut field = String::new();
+    path.write(&mut field);
+    ApiError::with(msg, Some(&field), values)
 }
 
 fn text_fits(v: &RawValue, limit: usize) -> bool {
@@ -321,7 +362,7 @@ fn text_fits(v: &RawValue, limit: usize) -> bool {
 }
 
 /// Checks `v` against `shape`, adding a problem for each way it is wrong.
-fn check(v: &RawValue, shape: &Shape, path: &str, out: &mut Vec<ApiError>) {
+fn check(v: &RawValue, shape: &Shape, path: &Path, out: &mut Vec<ApiError>) {
     let bad = |msg| problem(msg, path, Values::new());
     let wrong = match (shape, v) {
         (Shape::Text { .. } | Shape::Url { nullable: true }, RawValue::Null) => None,
@@ -374,8 +415,7 @@ fn check(v: &RawValue, shape: &Shape, path: &str, out: &mut Vec<ApiError>) {
         (Shape::Strings, _) => Some(bad(Msg::ProfileNotList)),
         (Shape::List(item), RawValue::Array(list)) if !list.is_empty() => {
             for (i, x) in list.iter().enumerate() {
-                let p = crate::text::fill("{0}[{1}]", &[path, &crate::text::num(i as i64)]);
-                check(x, item, &p, out);
+                check(x, item, &path.item(i), out);
                 item_spans(list, i, path, out);
             }
             None
@@ -389,14 +429,14 @@ fn check(v: &RawValue, shape: &Shape, path: &str, out: &mut Vec<ApiError>) {
             match o.0.iter().find(|(k, _)| k == "kind").map(|(_, v)| v) {
                 None | Some(RawValue::Null) => out.push(problem(
                     Msg::ProfileMissing,
-                    &child(path, "kind"),
+                    &path.key("kind"),
                     Values::new(),
                 )),
                 Some(RawValue::Text(t)) if KINDS.contains(&t.as_str()) => {
                     let at = KINDS.iter().position(|k| *k == t.as_str()).unwrap_or(0);
                     object(o, VALIDITY.get(at).copied().unwrap_or(&[]), path, out);
                 }
-                Some(kind) => check(kind, &Shape::Choice(KINDS), &child(path, "kind"), out),
+                Some(kind) => check(kind, &Shape::Choice(KINDS), &path.key("kind"), out),
             }
             None
         }
@@ -407,14 +447,14 @@ fn check(v: &RawValue, shape: &Shape, path: &str, out: &mut Vec<ApiError>) {
 
 /// An object: no unknown key, every required one present (`null` only where
 /// its shape allows), each value checked; then what spans several values.
-fn object(o: &RawObject, keys: &[Key], path: &str, out: &mut Vec<ApiError>) {
+fn object(o: &RawObject, keys: &[Key], path: &Path, out: &mut Vec<ApiError>) {
     for (k, _) in &o.0 {
         if !keys.iter().any(|x| x.name == k) {
             let shown: String = k.chars().take(40).collect();
             let names: Vec<&str> = keys.iter().map(|x| x.name).collect();
             out.push(problem(
                 Msg::ProfileUnknownKey,
-                &child(path, &shown),
+                &path.key(&shown),
                 Values::new().text("allowed", crate::text::join(&names, ", ")),
             ));
         }
@@ -437,7 +477,7 @@ fn object(o: &RawObject, keys: &[Key], path: &str, out: &mut Vec<ApiError>) {
         if absent {
             out.push(problem(
                 Msg::ProfileMissing,
-                &child(path, k.name),
+                &path.key(k.name),
                 Values::new(),
             ));
         }
@@ -445,13 +485,13 @@ fn object(o: &RawObject, keys: &[Key], path: &str, out: &mut Vec<ApiError>) {
     // …then every value given.
     for k in keys {
         if let Some(v) = value(k).filter(|v| !matches!(v, RawValue::Null)) {
-            check(v, &k.shape, &child(path, k.name), out);
+            check(v, &k.shape, &path.key(k.name), out);
         }
     }
-    if path == "memberships" && o.0.iter().all(|(_, v)| matches!(v, RawValue::Null)) {
+    if path.is("memberships") && o.0.iter().all(|(_, v)| matches!(v, RawValue::Null)) {
         out.push(problem(
             Msg::ProfileMissing,
-            "memberships.insured",
+            &path.key("insured"),
             Values::new(),
         ));
     }
@@ -459,7 +499,7 @@ fn object(o: &RawObject, keys: &[Key], path: &str, out: &mut Vec<ApiError>) {
 
 /// What no single item of a list shows, checked as each is read: fixed
 /// periods in order without overlap, each reason once.
-fn item_spans(list: &[RawValue], i: usize, path: &str, out: &mut Vec<ApiError>) {
+fn item_spans(list: &[RawValue], i: usize, path: &Path, out: &mut Vec<ApiError>) {
     let at = |p: &RawValue| -> Option<(NaiveDate, NaiveDate, NaiveDate)> {
         let po = as_object(p)?;
         Some((
@@ -468,9 +508,9 @@ fn item_spans(list: &[RawValue], i: usize, path: &str, out: &mut Vec<ApiError>) 
             date_at(po, "expires")?,
         ))
     };
-    let here = || crate::text::fill("{0}[{1}]", &[path, &crate::text::num(i as i64)]);
+    let here = path.item(i);
     let Some(item) = list.get(i) else { return };
-    if path.ends_with("periods") {
+    if path.key == "periods" {
         let Some((from, to, expires)) = at(item) else {
             return;
         };
@@ -482,18 +522,18 @@ fn item_spans(list: &[RawValue], i: usize, path: &str, out: &mut Vec<ApiError>) 
             }
         }
         if to < from || expires < to {
-            out.push(problem(Msg::ProfilePeriodOrder, &here(), Values::new()));
+            out.push(problem(Msg::ProfilePeriodOrder, &here, Values::new()));
         } else if last.is_some_and(|l| from <= l) {
-            out.push(problem(Msg::ProfilePeriodOverlap, &here(), Values::new()));
+            out.push(problem(Msg::ProfilePeriodOverlap, &here, Values::new()));
         }
-    } else if path.ends_with("reasons") {
+    } else if path.key == "reasons" {
         fn reason(r: &RawValue) -> Option<&str> {
             as_object(r).and_then(|ro| text_at(ro, "reason"))
         }
         if reason(item).is_some_and(|t| list.iter().take(i).any(|r| reason(r) == Some(t))) {
             out.push(problem(
                 Msg::ProfileDuplicate,
-                &child(&here(), "reason"),
+                &here.key("reason"),
                 Values::new(),
             ));
         }

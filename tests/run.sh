@@ -31,6 +31,9 @@ step "release build and size budget"
 sh www/build.sh
 node tests/size.mjs
 
+step "README: every JS example type-checks against the published types (tsc --strict)"
+node tests/tools/readme-ts.mjs
+
 if [ -f tests/e2e/package.json ]; then
   step "page tests (playwright-core + axe-core in Debian Chromium)"
   (cd tests/e2e && node --test --test-concurrency=1)

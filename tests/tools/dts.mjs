@@ -8,9 +8,42 @@ import { readFileSync, writeFileSync } from 'node:fs';
 const root = new URL('../../', import.meta.url);
 const read = (p) => readFileSync(new URL(p, root), 'utf8');
 const engine = read('www/pkg/myna_hoken.d.ts');
-// Declarations are separated by blank lines; keep the types, drop the functions.
-const blocks = engine.replace(/^\/\* (tslint|eslint).*\n/gm, '').split(/\n(?=\/\*\*|export )/);
-const types = blocks.filter((b) => /^(\/\*\*[\s\S]*?\*\/\s*)?export (interface|type) /.test(b.trim()))
+// The top-level declarations (with the doc comment just above each), found by
+// bracket depth: interfaces hold doc comments of their own, so blank lines or
+// comments are no boundary. The functions and the loader's types are left out.
+function declarations(text) {
+  const out = [];
+  let depth = 0;
+  let start = 0;
+  let pending = null;
+  for (let i = 0; i < text.length; i++) {
+    if (depth === 0 && text.startsWith('/**', i)) {
+      const end = text.indexOf('*/', i) + 2;
+      pending = pending ?? i;
+      i = end - 1;
+      continue;
+    }
+    if (depth === 0 && text.startsWith('export ', i) && (i === 0 || text[i - 1] === '\n')) {
+      start = pending ?? i;
+      pending = null;
+      // A type alias ends at its ';'; an interface at its closing brace.
+      let j = i;
+      let d = 0;
+      for (; j < text.length; j++) {
+        if (text[j] === '{') d++;
+        else if (text[j] === '}') { d--; if (d === 0 && /^export (interface|class)/.test(text.slice(i))) break; }
+        else if (text[j] === ';' && d === 0) break;
+      }
+      out.push(text.slice(start, j + 1).trim());
+      i = j;
+      continue;
+    }
+    if (depth === 0 && !/\s/.test(text[i])) pending = null;
+  }
+  return out;
+}
+const types = declarations(engine.replace(/^\/\* (tslint|eslint).*\n/gm, ''))
+  .filter((b) => /^(\/\*\*[\s\S]*?\*\/\s*)?export (interface|type) /.test(b))
   .filter((b) => !/export (type InitInput|interface InitOutput|type SyncInitInput)/.test(b));
 const langs = Object.keys(JSON.parse(read('www/words/languages.json')));
 const out = [

@@ -49,8 +49,8 @@ try {
   console.log(`[readme-ts] ${files.length} JS examples of README.md type-check (tsc --strict)`);
 } catch (e) {
   // Map "readme-line-N.ts(L,C)" back to README.md's line numbers.
-  const out = String(e.stdout || e.stderr || e.message).replace(/readme-line-(\d+)\.ts\((\d+),(\d+)\)/g,
-    (_, first, l, c) => `README.md:${Number(first) + Number(l) - 2}:${c}`);
+  const out = String(e.stdout || e.stderr || e.message)
+    .replace(/\S*readme-line-(\d+)\.ts\((\d+),(\d+)\)/g, (_, first, l, c) => `README.md:${Number(first) + Number(l) - 2}:${c}`);
   console.error(out);
   process.exitCode = 1;
 } finally {

@@ -524,8 +524,12 @@ export class MynaHoken extends HTMLElement {
         this.panels[link.view].prepend(h('p', { class: 'mh-notice', role: 'status', text: this.fill(this.w.unknownKeys, { keys: link.unknown.join(', ') }) }));
       }
       const at = this.panels[link.view].querySelector('.mh-result-title, .mh-error-summary:not([hidden])') ?? this.errorBox;
-      if (!this.errorBox.hidden) this.errorBox.scrollIntoView({ block: 'start' });
-      else at?.scrollIntoView({ block: 'start' });
+      // The answer (its headline and next step) or the problems must be on
+      // screen; the page is scrolled only when they are not already, since a
+      // scroll right after the content changes reads (and counts) as a jump.
+      const shown = this.errorBox.hidden ? this.panels[link.view].querySelector('.mh-answer-first') ?? at : this.errorBox;
+      const box = shown?.getBoundingClientRect();
+      if (box && (box.top < 0 || box.bottom > window.innerHeight)) (this.errorBox.hidden ? at : this.errorBox).scrollIntoView({ block: 'start' });
       if (focus) at?.focus({ preventScroll: true });
     };
     if (link.lang && link.lang !== this.language && API.LANGUAGES[link.lang]) {
