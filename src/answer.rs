@@ -253,6 +253,7 @@ messages! {
     Next NextRenewAndRegisterAfter = "renew_and_register" . "after" [after];
     Next NextRenewAndSetUpPhone = "renew_and_set_up_phone" [];
     Next NextCheckRenewal = "check_renewal" [];
+    Next NextCheckRenewalGrace = "check_renewal" . "grace" [until];
     Next NextReplaceCard = "replace_card" [];
     Next NextRenewCard = "renew_card" [expires];
 

@@ -455,6 +455,8 @@ fn next_thing(f: &Facts) -> Said {
             Values::new().date("until", f.card_grace),
         ),
         CertificateStatus::Expired if f.smartphone => Said::bare(Msg::NextRenewAndSetUpPhone),
+        // Expired means the grace is over, so the day the insurer sends a
+        // 資格確認書 (at most 3 months after the expiry month) has passed.
         CertificateStatus::Expired => match f.eligibility_after {
             Some(after) => Said::new(
                 Msg::NextRenewAndRegisterAfter,
@@ -462,6 +464,11 @@ fn next_thing(f: &Facts) -> Said {
             ),
             None => Said::bare(Msg::NextRenewAndRegister),
         },
+        // Renewed or not: if not, the deadline is the grace's last day, while it lasts.
+        CertificateStatus::Unknown if f.as_of <= f.card_grace && !f.smartphone => Said::new(
+            Msg::NextCheckRenewalGrace,
+            Values::new().date("until", f.card_grace),
+        ),
         CertificateStatus::Unknown => Said::bare(Msg::NextCheckRenewal),
     }
 }

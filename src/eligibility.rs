@@ -47,13 +47,13 @@ impl Membership {
 }
 
 api_enum! {
-    /// Where a 資格確認書 goes back to: 所属会社 or the society.
+    /// Where a 資格確認書 goes back to (the insurer's profile says, per membership).
     pub enum ReturnTo {
-        /// Through the employer (被保険者 and 被扶養者 in employment).
+        /// Through the employer.
         Employer = "employer",
-        /// To the society directly (任意継続).
+        /// To the insurer directly.
         Society = "society",
-        /// Membership not given: the steps explain both.
+        /// Membership not given, and the insurer's memberships differ: the step names which do which.
         Unknown = "unknown",
     }
 }

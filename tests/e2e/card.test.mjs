@@ -166,7 +166,7 @@ test('printed expiry, first certificate past: the answer asks 「電子証明書
   let first = await answerFirst(page);
   assert.equal(first.code, 'renewal_unknown');
   // Past dates read as past: the grace ended 2024-12-31.
-  assert.match(first.headline, /2024年12月31日\(令和6年\) で使えなくなりました/);
+  assert.match(first.headline, /使えたのは 2024年12月31日\(令和6年\) まで/);
   const choose = async (i) => {
     await page.locator(`.mh-asked [data-key="certificateRenewed"] input >> nth=${i}`).check();
     await page.waitForFunction((v) => location.hash.includes(`certificateRenewed=${v}`), ['yes', 'no', 'unknown'][i]);

@@ -2,7 +2,7 @@
 // keyboard only. Expected dates: RULES.md eligibility-certificate-validity.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { answerFirst, axe, cellDate, focused, launch, open, startServer, tabTo, typeInto } from './helpers.mjs';
+import { answerFirst, axe, cellDate, eligibilityByKeyboard, focused, launch, open, startServer, tabTo, typeInto } from './helpers.mjs';
 
 let srv;
 let b;
@@ -13,22 +13,7 @@ const f = (key) => `#mh1-eligibility-${key}`;
 const visible = '.mh-panel:not([hidden]) .mh-result';
 
 async function check(page, { issued, birthday, membership, asOf = '2026-11-24' }) {
-  await open(page, srv.origin);
-  await tabTo(page, '.mh-tab[aria-selected="true"]');
-  await page.keyboard.press('End');
-  await typeInto(page, f('issued'), issued);
-  if (birthday) await typeInto(page, f('birthday'), birthday);
-  if (membership != null) {
-    await tabTo(page, `[name="mh1-eligibility-membership"]`);
-    if (membership === 0) await page.keyboard.press('Space');
-    for (let i = 0; i < membership; i++) await page.keyboard.press('ArrowDown');
-  }
-  await tabTo(page, '.mh-panel:not([hidden]) .mh-asof summary');
-  await page.keyboard.press('Enter');
-  await typeInto(page, '.mh-panel:not([hidden]) .mh-asof input', asOf);
-  await tabTo(page, '.mh-panel:not([hidden]) .mh-primary');
-  await page.keyboard.press('Enter');
-  await page.waitForSelector(`${visible}, .mh-error-summary:not([hidden])`);
+  await eligibilityByKeyboard(page, srv.origin, { issued, birthday, membership, asOf });
   assert.ok(await focused(page, '.mh-result-title'), await page.locator('.mh-error-summary').innerText().catch(() => 'no result'));
 }
 

@@ -185,3 +185,30 @@ export async function cell(page, name) {
 export async function cellDate(page, name) {
   return page.locator(`.mh-panel:not([hidden]) [data-field="${name}"] time`).first().getAttribute('datetime');
 }
+
+/**
+ * 資格確認書の有効期限, keyboard only: opens `path`, goes to the last tab, types the
+ * issue date (and the printed expiry, the birthday if given), picks a membership
+ * by its place in the list, types the as-of day, and presses Enter on 調べる.
+ * Resolves once an answer or the error summary shows.
+ */
+export async function eligibilityByKeyboard(page, origin, { issued, expires, birthday, membership, asOf, path = '/index.html' }) {
+  const f = (key) => `#mh1-eligibility-${key}`;
+  await open(page, origin, '', path);
+  await tabTo(page, '.mh-tab[aria-selected="true"]');
+  await page.keyboard.press('End');
+  await typeInto(page, f('issued'), issued);
+  if (expires) await typeInto(page, f('expires'), expires);
+  if (birthday) await typeInto(page, f('birthday'), birthday);
+  if (membership != null) {
+    await tabTo(page, '[name="mh1-eligibility-membership"]');
+    if (membership === 0) await page.keyboard.press('Space');
+    for (let i = 0; i < membership; i++) await page.keyboard.press('ArrowDown');
+  }
+  await tabTo(page, '.mh-panel:not([hidden]) .mh-asof summary');
+  await page.keyboard.press('Enter');
+  await typeInto(page, '.mh-panel:not([hidden]) .mh-asof input', asOf);
+  await tabTo(page, '.mh-panel:not([hidden]) .mh-primary');
+  await page.keyboard.press('Enter');
+  await page.waitForSelector('.mh-panel:not([hidden]) .mh-result, .mh-error-summary:not([hidden])');
+}

@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { answerFirst, axe, cellDate, focused, launch, open, startServer, tabTo, typeInto, WWW } from './helpers.mjs';
+import { answerFirst, axe, cellDate, eligibilityByKeyboard, focused, launch, open, startServer, tabTo, typeInto, WWW } from './helpers.mjs';
 
 const IDS = ['kddi', 'brother', 'sri', 'shigaku-kyosai', 'kyoukai-kenpo'];
 const profileOf = (id) => JSON.parse(readFileSync(join(WWW, 'profiles', `${id}.json`), 'utf8'));
@@ -39,25 +39,9 @@ after(async () => { await b?.close(); await srv?.stop(); rmSync(dir, { recursive
 const f = (key) => `#mh1-eligibility-${key}`;
 const visible = '.mh-panel:not([hidden]) .mh-result';
 
-/** The 資格確認書 form, keyboard only: the issue date, the printed expiry if given, the as-of day. */
-async function eligibility(page, id, { issued, expires, membership, asOf = '2026-11-25' }) {
-  await open(page, srv.origin, '', `/${id}.html`);
-  await tabTo(page, '.mh-tab[aria-selected="true"]');
-  await page.keyboard.press('End');
-  await typeInto(page, f('issued'), issued);
-  if (expires) await typeInto(page, f('expires'), expires);
-  if (membership != null) {
-    await tabTo(page, '[name="mh1-eligibility-membership"]');
-    if (membership === 0) await page.keyboard.press('Space');
-    for (let i = 0; i < membership; i++) await page.keyboard.press('ArrowDown');
-  }
-  await tabTo(page, '.mh-panel:not([hidden]) .mh-asof summary');
-  await page.keyboard.press('Enter');
-  await typeInto(page, '.mh-panel:not([hidden]) .mh-asof input', asOf);
-  await tabTo(page, '.mh-panel:not([hidden]) .mh-primary');
-  await page.keyboard.press('Enter');
-  await page.waitForSelector(`${visible}, .mh-error-summary:not([hidden])`);
-}
+/** The 資格確認書 form, keyboard only, on the page of a profile. */
+const eligibility = (page, id, { asOf = '2026-11-25', ...rest }) =>
+  eligibilityByKeyboard(page, srv.origin, { ...rest, asOf, path: `/${id}.html` });
 
 // profiles/README.md "Worked examples": one per insurer, each its own rule.
 const EXAMPLES = [

@@ -210,6 +210,16 @@ export class MynaHoken extends HTMLElement {
   /** A value of the answer as the API words it (reasons numbered as the insurer numbers them). */
   valueWords(name, value) { return API.valueWords(name, value, this.words); }
 
+  /** An answer as shown under あなたの答え: dates with 和暦 and weekday, else words. */
+  valueNode(key, value) {
+    const date = this.schema.cardDates.concat(this.schema.adviseDocuments, this.schema.eligibilityCertificateDates)
+      .some((f) => f.key === key && f.type === 'date');
+    if (date) {
+      try { return this.dateNode(this.api.parseDate(String(value))); } catch { /* as typed */ }
+    }
+    return this.valueText(key, value);
+  }
+
   /** A hint that may hold "{cardFace}": the drawing's link. */
   hintNode(text) { return h('span', { text }); }
 
@@ -515,6 +525,7 @@ export class MynaHoken extends HTMLElement {
     const link = readFragment(location.hash, this.schema);
     if (!link) return;
     const go = () => {
+      if (!link.view) return;
       this.values[link.view] = link.values;
       this.editing[link.view] = true;
       this.show(link.view, false);

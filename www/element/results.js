@@ -65,7 +65,7 @@ function answers(ctx, view, input) {
     h('h4', { class: 'mh-subhead', text: w.yourAnswers }),
     h('dl', { class: 'mh-answer-list' }, rows.map(([key, value]) => h('div', { class: 'mh-answer', 'data-key': key },
       h('dt', { text: w.fields[key].label }),
-      h('dd', {}, ctx.valueText(key, value)),
+      h('dd', {}, ctx.valueNode(key, value)),
       h('dd', { class: 'mh-change' }, h('button', { type: 'button', class: 'mh-link', onclick: () => ctx.change(view, key) },
         w.change, h('span', { class: 'mh-visually-hidden', text: `: ${w.fields[key].label}` })))))));
 }
@@ -85,7 +85,7 @@ function contacts(ctx) {
     h('ul', { class: 'mh-list' }, list.map((c) => h('li', {},
       h('span', { class: 'mh-contact-label', text: t(c.label) }),
       c.phone ? [' ', h('a', { class: 'mh-tel', href: `tel:${c.phone.replace(/[^\d+]/g, '')}`, text: c.phone })] : null,
-      c.hours ? h('span', { class: 'mh-contact-hours', text: ` (${t(c.hours)})` }) : null,
+      c.hours ? h('span', { class: 'mh-contact-hours', text: t(c.hours) }) : null,
       c.url ? [' ', h('a', { href: c.url, text: c.url, rel: 'noopener' })] : null))));
 }
 

@@ -39,7 +39,8 @@ export function readFragment(hash, schema) {
   try { params = new URLSearchParams(raw); } catch { return null; }
   const keys = [...params.keys()].filter((k) => k !== 'lang' && k !== 'profile');
   const view = viewOf(keys, schema);
-  if (!view) return null;
+  // A link with only a language (#lang=en) opens the empty form in it.
+  if (!view) return params.get('lang') && !keys.length ? { view: null, values: {}, lang: params.get('lang'), unknown: [] } : null;
   const fields = schema[FUNCTIONS[view]];
   const values = {};
   const unknown = [];
