@@ -248,8 +248,11 @@ fn merge(into: &mut Advice, other: Advice, profile: &Profile) {
     }
     union(&mut into.bring, other.bring);
     union(&mut into.if_reader_fails, other.if_reader_fails);
-    // Most urgent first, as `actions` orders them (the message list's order).
-    union_ranked(&mut into.actions, other.actions, |a| a.code.0 as usize);
+    // Only what is to be done either way: an action of one case alone (wait
+    // for a 資格確認書, register the card…) would be told as a fact to a
+    // visitor for whom it may be wrong; the notes say how to find out, and
+    // the answer once known lists it.
+    into.actions.retain(|a| other.actions.contains(a));
     // One ask_the_society note, for every unlisted reason of either case.
     let unlisted = |notes: &[Note]| -> Vec<&'static str> {
         notes
