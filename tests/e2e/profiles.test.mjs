@@ -199,6 +199,29 @@ test('profile.html: a shipped profile checks clean, its dates follow its rule, a
     'profile.eligibilityCertificate.validity.periods[1]',
     'profile.memberships.insured.delivery',
   ]);
+  // The mistakes a new web-team member makes: a kind that does not exist, a
+  // reason misspelt and one without its issue, a date written with slashes.
+  await page.selectOption('#profile-start', 'kddi');
+  await page.waitForSelector('.demo-good');
+  const k = JSON.parse(await page.inputValue('#profile-text'));
+  k.eligibilityCertificate.validity = { kind: 'monthly', months: 60 };
+  k.eligibilityCertificate.reasons[0].reason = 'no-cards';
+  delete k.eligibilityCertificate.reasons[2].issue;
+  k.checked = '2025/12/01';
+  await page.fill('#profile-text', JSON.stringify(k));
+  await page.waitForFunction(() => document.querySelectorAll('.demo-problems code').length === 4);
+  const found = Object.fromEntries(await page.locator('.demo-problems li').evaluateAll((lis) => lis.map((li) => [li.querySelector('code').textContent, li.textContent])));
+  assert.deepEqual(Object.keys(found).sort(), [
+    'profile.checked',
+    'profile.eligibilityCertificate.reasons[0].reason',
+    'profile.eligibilityCertificate.reasons[2].issue',
+    'profile.eligibilityCertificate.validity.kind',
+  ]);
+  // Each says what is allowed or expected.
+  assert.match(found['profile.eligibilityCertificate.validity.kind'], /months-to-month-end \| fixed \| year-end \| printed/);
+  assert.match(found['profile.eligibilityCertificate.reasons[0].reason'], /no-card \|/);
+  assert.match(found['profile.checked'], /2025-12-02/);
+  assert.match(found['profile.eligibilityCertificate.reasons[2].issue'], /ありません/);
   await page.fill('#profile-text', '{ "id": ');
   await page.waitForSelector('text=JSONとして読めません');
   assert.deepEqual(problems(), []);
