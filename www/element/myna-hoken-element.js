@@ -191,14 +191,18 @@ export class MynaHoken extends HTMLElement {
     return `${API.formatMonth(from, this.words)}${this.w.rangeSeparator}${API.formatMonth(to, this.words)}`;
   }
 
+  /** Whether an input key is a date in the engine's schema. */
+  isDate(key) {
+    return Object.values(this.schema).some((fields) => fields.some((f) => f.key === key && f.type === 'date'));
+  }
+
   /** An answer as words: a date, はい/いいえ/わからない, or a choice's name. */
   valueText(key, value) {
     const w = this.w;
     if (value === true) return w.yes;
     if (value === false) return w.no;
     if (value === 'unknown' && !w.choices[key]) return w.unknown;
-    if (this.schema.cardDates.concat(this.schema.adviseDocuments, this.schema.eligibilityCertificateDates)
-      .some((f) => f.key === key && f.type === 'date')) {
+    if (this.isDate(key)) {
       try { return this.dateText(this.api.parseDate(String(value))); } catch { return String(value); }
     }
     return w.choices[key]?.[value] ?? this.words.values[key]?.[value] ?? String(value);
@@ -212,9 +216,7 @@ export class MynaHoken extends HTMLElement {
 
   /** An answer as shown under あなたの答え: dates with 和暦 and weekday, else words. */
   valueNode(key, value) {
-    const date = this.schema.cardDates.concat(this.schema.adviseDocuments, this.schema.eligibilityCertificateDates)
-      .some((f) => f.key === key && f.type === 'date');
-    if (date) {
+    if (this.isDate(key)) {
       try { return this.dateNode(this.api.parseDate(String(value))); } catch { /* as typed */ }
     }
     return this.valueText(key, value);
