@@ -6,7 +6,7 @@
 use chrono::NaiveDate;
 use serde::Serialize;
 
-use crate::answer::{IsoDate, Msg, Note, Said, Step, Value, Values};
+use crate::answer::{Condition, IsoDate, Msg, Note, Said, Step, Value, Values};
 use crate::certificate::CertificateStatus;
 use crate::eligibility::{self, Delivery, Issue, Membership, Reason, ReturnTo, WhoFacts};
 use crate::error::ApiError;
@@ -164,31 +164,46 @@ pub fn advise_unsure(s: &Situation, u: Unknowns, profile: &Profile) -> Result<Ad
         s.card,
         CardState::Have | CardState::Lost | CardState::Renewing
     );
-    let mut cases = vec![s.clone()];
-    let split = |cases: &mut Vec<Situation>, flip: &dyn Fn(&mut Situation)| {
-        let more: Vec<Situation> = cases
-            .iter()
-            .map(|c| {
+    // Each case with the answers it assumes (the likelier one first).
+    let mut cases: Vec<(Situation, Vec<Condition>)> = vec![(s.clone(), Vec::new())];
+    let split = |cases: &mut Vec<(Situation, Vec<Condition>)>,
+                 key: &'static str,
+                 (likely, other): (&'static str, &'static str),
+                 flip: &dyn Fn(&mut Situation)| {
+        let more: Vec<(Situation, Vec<Condition>)> = cases
+            .iter_mut()
+            .map(|(c, when)| {
                 let mut c = c.clone();
                 flip(&mut c);
-                c
+                let mut flipped = when.clone();
+                flipped.push(Condition { key, value: other });
+                when.push(Condition { key, value: likely });
+                (c, flipped)
             })
             .collect();
         cases.extend(more);
     };
     if u.registered && holds_card && !s.registration_cancelled {
-        split(&mut cases, &|c| c.registered = false);
+        split(&mut cases, "registered", ("true", "false"), &|c| {
+            c.registered = false
+        });
     }
     if u.number_on_file {
-        split(&mut cases, &|c| c.number_on_file = false);
+        split(&mut cases, "numberOnFile", ("true", "false"), &|c| {
+            c.number_on_file = false
+        });
     }
     if u.certificate && s.card == CardState::Have {
-        split(&mut cases, &|c| c.certificate = CertificateStatus::Expired);
+        split(&mut cases, "certificate", ("valid", "expired"), &|c| {
+            c.certificate = CertificateStatus::Expired
+        });
     }
     let mut answers = Vec::with_capacity(cases.len());
-    for c in &cases {
+    for (c, _) in &cases {
         answers.push(advise(c, profile)?);
     }
+    // 計算の根拠 says which answer each step assumes, where the cases differ.
+    let steps = conditioned_steps(&answers, &cases);
     let mut merged = answers.remove(0);
     if !answers.is_empty() {
         for other in answers {
@@ -197,6 +212,7 @@ pub fn advise_unsure(s: &Situation, u: Unknowns, profile: &Profile) -> Result<Ad
         // What to do first is to find out: the answer differs between the cases.
         merged.next = Said::bare(Msg::NextFindOut);
     }
+    merged.steps = steps;
     for (unsure, msg) in [
         (u.registered && holds_card, Msg::RegistrationUnknown),
         (u.number_on_file, Msg::NumberOnFileUnknown),
@@ -210,6 +226,44 @@ pub fn advise_unsure(s: &Situation, u: Unknowns, profile: &Profile) -> Result<Ad
         }
     }
     Ok(merged)
+}
+
+/// Every case's steps, once each in the order first met; a step that not
+/// every case has carries the answers all the cases that have it assume.
+fn conditioned_steps(answers: &[Advice], cases: &[(Situation, Vec<Condition>)]) -> Vec<Step> {
+    let mut out: Vec<Step> = Vec::new();
+    for a in answers {
+        for step in &a.steps {
+            if out.iter().any(|s| same_step(s, step)) {
+                continue;
+            }
+            let holders: Vec<&Vec<Condition>> = answers
+                .iter()
+                .zip(cases)
+                .filter(|(a, _)| a.steps.iter().any(|s| same_step(s, step)))
+                .map(|(_, (_, when))| when)
+                .collect();
+            let mut step = step.clone();
+            if holders.len() < answers.len() {
+                step.when = holders
+                    .first()
+                    .map(|first| {
+                        first
+                            .iter()
+                            .filter(|c| holders.iter().all(|h| h.contains(c)))
+                            .copied()
+                            .collect()
+                    })
+                    .unwrap_or_default();
+            }
+            out.push(step);
+        }
+    }
+    out
+}
+
+fn same_step(a: &Step, b: &Step) -> bool {
+    a.rule == b.rule && a.code == b.code && a.values == b.values
 }
 
 /// Adds what `other` needs to `into`, keeping `into`'s order.
@@ -285,7 +339,6 @@ fn merge(into: &mut Advice, other: Advice, profile: &Profile) {
             .filter(|n| n.code.0 != Msg::AskTheSociety)
             .collect(),
     );
-    union(&mut into.steps, other.steps);
 }
 
 /// `adviseDocuments`.
@@ -411,9 +464,10 @@ fn who_steps(
         return steps;
     }
     steps.push(who(
-        match route.delivery {
-            Delivery::Employer => Msg::DeliveryEmployer,
-            Delivery::Home => Msg::DeliveryHome,
+        match (route.delivery, s.membership) {
+            (Delivery::Employer, Membership::Dependent) => Msg::DeliveryEmployerFamily,
+            (Delivery::Employer, _) => Msg::DeliveryEmployer,
+            (Delivery::Home, _) => Msg::DeliveryHome,
         },
         Values::new(),
     ));
@@ -427,7 +481,11 @@ fn who_steps(
             Values::new().date("expires", expires),
         ));
     }
-    steps.push(eligibility::return_step(route.return_to, profile));
+    steps.push(eligibility::return_step(
+        route.return_to,
+        Some(s.membership),
+        profile,
+    ));
     steps
 }
 
@@ -465,6 +523,9 @@ fn documents(s: &Situation, working: bool, phone_works: bool) -> (Vec<Document>,
 /// where the insurer's route for the membership says).
 fn actions(s: &Situation, issue: Issue, route: Route) -> Vec<Said> {
     let to_society = route.return_to == ReturnTo::Society;
+    // A family member goes through the insured member's employer, not their own
+    // (eligibility-certificate-who, 施行規則47条・51条: via the 事業主 of the 被保険者).
+    let family = s.membership == Membership::Dependent;
     let mut actions = Vec::new();
     if s.card == CardState::Lost {
         // society: 「フリーダイヤルにて24時間365日体制で、カードの一時利用停止」.
@@ -480,23 +541,23 @@ fn actions(s: &Situation, issue: Issue, route: Route) -> Vec<Said> {
         }
     }
     match issue {
-        Issue::OnApplication => act(if to_society {
-            Msg::ApplyEligibilityCertificateSociety
-        } else {
-            Msg::ApplyEligibilityCertificateEmployer
+        Issue::OnApplication => act(match (to_society, family) {
+            (true, _) => Msg::ApplyEligibilityCertificateSociety,
+            (false, true) => Msg::ApplyEligibilityCertificateFamily,
+            (false, false) => Msg::ApplyEligibilityCertificateEmployer,
         }),
-        Issue::Automatic => act(if route.delivery == Delivery::Home {
-            Msg::WaitEligibilityCertificateHome
-        } else {
-            Msg::WaitEligibilityCertificateEmployer
+        Issue::Automatic => act(match (route.delivery, family) {
+            (Delivery::Home, _) => Msg::WaitEligibilityCertificateHome,
+            (Delivery::Employer, true) => Msg::WaitEligibilityCertificateFamily,
+            (Delivery::Employer, false) => Msg::WaitEligibilityCertificateEmployer,
         }),
         Issue::None | Issue::Depends => {}
     }
     if !s.number_on_file {
-        act(if to_society {
-            Msg::SubmitMyNumberSociety
-        } else {
-            Msg::SubmitMyNumberEmployer
+        act(match (to_society, family) {
+            (true, _) => Msg::SubmitMyNumberSociety,
+            (false, true) => Msg::SubmitMyNumberFamily,
+            (false, false) => Msg::SubmitMyNumberEmployer,
         });
     }
     if s.card == CardState::Have

@@ -234,6 +234,11 @@ messages! {
     Step ExpiryNotice = "expiry_notice" [from, to];
     Step InsuranceGrace = "insurance_grace" [until];
     Step SmartphoneNoGrace = "smartphone_no_grace" [expires];
+    Step InsuranceGraceCardExpires = "insurance_grace" . "card_expires" [expires];
+    Step InsuranceGraceBeforeMeasure = "insurance_grace" . "before_measure" [expires];
+    Step CertificateRenewedLatest = "certificate_renewed_latest" [cardExpires];
+    Step StayCardEnds = "stay_card_ends" [expires];
+    Step CertificateStayCard = "certificate_stay_card" [expires];
 
     // ---- cardDates: the headline and the next thing to do.
     Headline HeadlineWorks = "works" [until, daysLeft];
@@ -244,8 +249,10 @@ messages! {
     Headline HeadlineCardExpired = "card_expired" [lastDay];
     Headline HeadlineUnknown = "renewal_unknown" [expires, lastDay];
     Headline HeadlineUnknownPast = "renewal_unknown" . "past" [expires, lastDay];
+    Headline HeadlineUnknownPhone = "renewal_unknown" . "smartphone" [expires, lastDay];
     Headline HeadlineRenewed = "renewed" [cardExpires];
     Next NextNothingUntil = "renew_from" [from];
+    Next NextNothingUntilCard = "renew_from" . "card" [from];
     Next NextRenewBy = "renew_by" [expires];
     Next NextRenewInGrace = "renew_in_grace" [until];
     Next NextRenewInGracePhone = "renew_in_grace" . "smartphone" [until];
@@ -256,6 +263,10 @@ messages! {
     Next NextCheckRenewalGrace = "check_renewal" . "grace" [until];
     Next NextReplaceCard = "replace_card" [];
     Next NextRenewCard = "renew_card" [expires];
+    Next NextEnterNewDate = "enter_new_date" [];
+    Next NextEnterCardDate = "enter_card_date" [];
+    Next NextStayChangeValidity = "stay_change_validity" [by];
+    Next NextStayExtendCard = "stay_extend_card" [by];
 
     // ---- cardDates: notes.
     Note LeapDayBirthday = "leap_day_birthday" [];
@@ -265,14 +276,23 @@ messages! {
     Note PrintedExpiryDiffers = "printed_expiry_differs" [computed, printed];
     Note CertificateProbablyRenewed = "certificate_probably_renewed" [expires, graceUntil];
     Note CertificateProbablyRenewedPast = "certificate_probably_renewed" . "past" [expires, graceUntil];
-    Note RenewedCheckNewDate = "renewed_check_new_date" [];
-    Note RenewedAfterGraceRegisterAgain = "renewed_after_grace" [];
+    Note RenewedAfterGraceRegisterAgain = "renewed_after_grace" [after];
+    Note GraceNotInForce = "grace_not_in_force" [expires];
+    Note GraceIfCardLater = "grace_if_card_later" [expires];
     Note HandwrittenExpiryDiffers = "handwritten_expiry_differs" [computed, handwritten];
     Note SmartphoneNotYet = "smartphone_not_yet" [];
     Note LateStageAt75 = "late_stage_at_75" [birthday75];
     Note CardExpiresWithCertificate = "card_expires_with_certificate" [];
     Note SmartphoneCarryCard = "smartphone_carry_card" [];
     Note NoSignatureCertificateUnder15 = "no_signature_certificate_under_15" [];
+    Note StayNoNotice = "stay_no_notice" [];
+    Note StayLapsed = "stay_lapsed" [expired];
+    Note StayExtended = "stay_extended" [cardExpires, stayUntil];
+    Note StayPending = "stay_pending" [cardExpires];
+    Note StayCardDateNeeded = "stay_card_date_needed" [latest];
+    Note StayGeneral = "stay_general" [];
+    Note StayUntilPast = "stay_until_past" [];
+    Note TokuteiZairyuCard = "tokutei_zairyu_card" [];
 
     // ---- eligibilityCertificateDates.
     Step EligibilityValidityYears = "eligibility_validity" . "years" [issued, years, expires];
@@ -282,12 +302,14 @@ messages! {
     Step EligibilityValidityPrinted = "eligibility_validity" . "printed" [expires];
     Step EligibilityEndsAt75 = "eligibility_ends_at_75" [lastDay];
     Step ReturnEmployer = "return_employer" [];
+    Step ReturnEmployerFamily = "return_employer" . "family" [];
     Step ReturnSociety = "return_society" [];
     Step ReturnUnknown = "return_unknown" [throughEmployer, toSociety];
     Headline HeadlineEligibilityValid = "eligibility_valid" [expires, daysLeft];
     Headline HeadlineEligibilityExpired = "eligibility_expired" [expires];
     Next NextKeepIt = "keep_it" [];
     Next NextKeepItEmployer = "keep_it" . "employer" [];
+    Next NextKeepItFamily = "keep_it" . "family" [];
     Next NextKeepItSociety = "keep_it" . "society" [];
     Next NextExpiredNoReturn = "expired_no_return" [];
     Next NextExpiredNoReturnApply = "expired_no_return" . "on_application" [];
@@ -300,6 +322,7 @@ messages! {
     Step WhoOnApplication = "who_on_application" [reasons];
     Step WhoNone = "who_none" [];
     Step DeliveryEmployer = "delivery_employer" [];
+    Step DeliveryEmployerFamily = "delivery_employer" . "family" [];
     Step DeliveryHome = "delivery_home" [];
     Step EligibilityExpiryKnown = "eligibility_expiry_known" [expires];
     Step BringPhone = "bring_phone" [];
@@ -337,10 +360,13 @@ messages! {
     Action RenewCertificateExpired = "renew-certificate" . "expired" [];
     Action ApplyEligibilityCertificateEmployer = "apply-eligibility-certificate" . "employer" [];
     Action ApplyEligibilityCertificateSociety = "apply-eligibility-certificate" . "society" [];
+    Action ApplyEligibilityCertificateFamily = "apply-eligibility-certificate" . "family" [];
     Action WaitEligibilityCertificateEmployer = "wait-eligibility-certificate" . "employer" [];
     Action WaitEligibilityCertificateHome = "wait-eligibility-certificate" . "home" [];
+    Action WaitEligibilityCertificateFamily = "wait-eligibility-certificate" . "family" [];
     Action SubmitMyNumberEmployer = "submit-my-number" . "employer" [];
     Action SubmitMyNumberSociety = "submit-my-number" . "society" [];
+    Action SubmitMyNumberFamily = "submit-my-number" . "family" [];
     Action RegisterCard = "register-card" [];
     Action CollectNewCard = "collect-new-card" [];
     Action GetCard = "get-card" [];
@@ -370,9 +396,16 @@ messages! {
     Error DateAfterToday = "date_after_as_of" . "today" [];
     Error DateAfterAsOfGiven = "date_after_as_of" [asOf];
     Error EraNeeded = "era_needed" [year];
+    Error EraNeededBirthday = "era_needed" . "birthday" [year];
+    Error EraNeededShowa = "era_needed" . "showa" [year];
+    Error EraNeededReiwa = "era_needed" . "reiwa" [year];
+    Error EraNeededHeisei = "era_needed" . "heisei" [year];
     Error ExpiryNotBirthday = "impossible_card_expiry" . "not_a_birthday" [];
     Error ExpiryImpossibleAge = "impossible_card_expiry" . "age" [];
     Error ExpiryBefore2016 = "impossible_card_expiry" . "before_2016" [];
+    Error ExpiryStayAfterUsual = "impossible_card_expiry" . "after_usual" [latest];
+    Error CardAfterStay = "inconsistent_input" . "card_after_stay" [];
+    Error StayUntilWithoutPeriod = "inconsistent_input" . "stay_until_without_period" [];
     Error CertificateNotBirthday = "impossible_certificate_expiry" . "not_a_birthday" [];
     Error CertificateTooEarly = "impossible_certificate_expiry" . "too_early" [earliest];
     Error CertificateTooLate = "impossible_certificate_expiry" . "too_late" [latest];
@@ -453,11 +486,34 @@ pub struct Step {
     pub values: Values,
     /// The sources RULES.md gives for the rule.
     pub source: &'static str,
+    /// When the step holds only for some answers to questions answered
+    /// 「わからない」: the answers it assumes (all of them). Empty: it holds
+    /// whatever they are.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    #[cfg_attr(target_arch = "wasm32", tsify(optional))]
+    pub when: Vec<Condition>,
     /// The explanation in the input's `lang` (added by the API module).
     #[serde(skip_serializing_if = "filled_by_api")]
     #[cfg_attr(target_arch = "wasm32", tsify(type = "string"))]
     pub text: (),
 }
+
+/// An answer a step assumes: an input key and one of its values
+/// (`registered` `false`). The catalogs word it (`conditions.<key>.<value>`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
+pub struct Condition {
+    pub key: &'static str,
+    pub value: &'static str,
+}
+
+/// Every condition a step can carry, for the catalog test: the questions
+/// that may be answered 「わからない」 and the two cases of each.
+pub const CONDITIONS: &[(&str, &[&str])] = &[
+    ("registered", &["true", "false"]),
+    ("numberOnFile", &["true", "false"]),
+    ("certificate", &["valid", "expired"]),
+];
 
 impl Step {
     #[inline(never)]
@@ -469,6 +525,7 @@ impl Step {
             variant: Variant(msg),
             values,
             source: rule.source(),
+            when: Vec::new(),
             text: (),
         }
     }

@@ -20,6 +20,7 @@ use crate::error::ApiError;
 use crate::parse::parse_date;
 use crate::profile::{self, Profile};
 use crate::schema::{self, FieldSpec};
+use crate::stay::Stay;
 use crate::text::{self, iso};
 
 /// One input value, as much as the engine needs to know about it.
@@ -221,11 +222,29 @@ pub fn card_dates(input: RawObject, today: NaiveDate) -> Result<CardDates, ApiEr
         },
         renewed: f.choice("certificateRenewed")?.and_then(Renewed::from_api),
         smartphone: f.boolean("smartphone")?.unwrap_or(false),
+        stay: stay(&f)?,
         as_of: as_of.unwrap_or(today),
         as_of_given: as_of.is_some(),
         profile: f.profile()?,
     };
     card_dates::card_dates(&query)
+}
+
+/// `periodOfStay` and `stayUntil` (stay-caps-card): a stay only with
+/// `periodOfStay: true`; its end is read only then.
+///
+/// # Errors
+/// `inconsistent_input` on `stayUntil` given with `periodOfStay: false`.
+fn stay(f: &Fields) -> Result<Option<Stay>, ApiError> {
+    let until = f.date("stayUntil")?;
+    match f.boolean("periodOfStay")? {
+        Some(true) => Ok(Some(Stay { until })),
+        Some(false) if until.is_some() => Err(ApiError::new(
+            Msg::StayUntilWithoutPeriod,
+            Some("stayUntil"),
+        )),
+        _ => Ok(None),
+    }
 }
 
 /// `eligibilityCertificateDates(input)`.

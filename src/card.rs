@@ -16,6 +16,7 @@ use crate::date::{
 use crate::error::ApiError;
 use crate::explained::Explained;
 use crate::rules::Rule;
+use crate::stay::{check_not_past_usual, latest_usual_expiry, CardBound, CardExpiry, Stay};
 
 /// The first day a My Number card could be made (out_of_range before).
 pub const FIRST_CARD_DAY: NaiveDate = match NaiveDate::from_ymd_opt(2016, 1, 1) {
@@ -48,9 +49,17 @@ api_enum! {
 pub struct CardPart {
     #[cfg_attr(target_arch = "wasm32", tsify(type = "string | null"))]
     pub expires: Option<IsoDate>,
+    /// `expires` is only the latest the card can run: a holder with a period
+    /// of stay gave the issue date, and the card ends with the stay if that
+    /// comes first (stay-caps-card).
+    pub latest_possible: bool,
+    /// `expires` is the end of the period of stay, not a birthday
+    /// (stay-caps-card): no notice is mailed for it.
+    pub stay_based: bool,
     #[cfg_attr(target_arch = "wasm32", tsify(type = "string | null"))]
     pub renewal_from: Option<IsoDate>,
-    /// "YYYY-MM": J-LIS's notice should arrive from this month…
+    /// "YYYY-MM": J-LIS's notice should arrive from this month… (null when
+    /// none is mailed: an expiry that may be the end of the stay).
     #[cfg_attr(target_arch = "wasm32", tsify(type = "string | null"))]
     pub notice_from: Option<String>,
     /// …to this one.
@@ -64,10 +73,12 @@ pub struct CardPart {
 
 impl CardPart {
     /// The card's dates on `as_of`, or all unknown.
-    pub fn new(as_of: NaiveDate, expires: Option<NaiveDate>) -> Result<CardPart, ApiError> {
-        let Some(expires) = expires else {
+    pub fn new(as_of: NaiveDate, card: CardExpiry) -> Result<CardPart, ApiError> {
+        let Some(expires) = card.date else {
             return Ok(CardPart {
                 expires: None,
+                latest_possible: false,
+                stay_based: false,
                 renewal_from: None,
                 notice_from: None,
                 notice_to: None,
@@ -84,11 +95,15 @@ impl CardPart {
         } else {
             CardStatus::Valid
         };
+        // stay-extended: 「有効期限切れをお知らせする通知は送付されません」.
+        let notice = card.bound == CardBound::Exact;
         Ok(CardPart {
             expires: Some(IsoDate(expires)),
+            latest_possible: card.bound == CardBound::Latest,
+            stay_based: card.bound == CardBound::StayBased,
             renewal_from: Some(IsoDate(renewal)),
-            notice_from: Some(crate::text::iso_month(y1, m1)),
-            notice_to: Some(crate::text::iso_month(y2, m2)),
+            notice_from: notice.then(|| crate::text::iso_month(y1, m1)),
+            notice_to: notice.then(|| crate::text::iso_month(y2, m2)),
             status,
             days_left: Some(days_between(as_of, expires)),
         })
@@ -224,34 +239,75 @@ pub struct CardInput {
 }
 
 /// The card's expiry: computed from the issue date, read off the card, or both
-/// (from-card-face: the printed date wins, with a note); `None` when neither
-/// was given.
+/// (from-card-face: the printed date wins, with a note); no date when neither
+/// was given. For a holder with a period of stay (`stay`), the printed date
+/// may be the end of the stay instead of a birthday, and a date computed from
+/// the issue day is only the latest possible (stay-caps-card).
 ///
 /// # Errors
 /// `out_of_range`, `inconsistent_input`, `impossible_card_expiry`.
-pub fn card_expiry(c: &CardInput, ex: &mut Explained) -> Result<Option<NaiveDate>, ApiError> {
+pub fn card_expiry(
+    c: &CardInput,
+    stay: Option<&Stay>,
+    as_of: NaiveDate,
+    ex: &mut Explained,
+) -> Result<CardExpiry, ApiError> {
     let computed = match c.issued {
         Some(created) => Some(card_from_issue(c, created, ex)?),
         None => None,
     };
-    if let Some(printed) = c.printed {
-        read_card_face(c.birthday, printed)?;
-        if let Some(from_issue) = computed.filter(|d| *d != printed) {
-            ex.note(
-                Msg::PrintedExpiryDiffers,
-                Values::new()
-                    .date("computed", from_issue)
-                    .date("printed", printed),
-            );
+    let Some(printed) = c.printed else {
+        let bound = match (computed, stay) {
+            (Some(_), Some(_)) => CardBound::Latest,
+            _ => CardBound::Exact,
+        };
+        // stay-caps-card: never past the end of the stay, where it is known.
+        let date = match (computed, stay.and_then(|s| s.until)) {
+            (Some(c), Some(until)) if bound == CardBound::Latest => Some(c.min(until)),
+            (c, _) => c,
+        };
+        return Ok(CardExpiry { date, bound });
+    };
+    let face = read_card_face(c.birthday, printed);
+    let stay_based = match (stay, &face) {
+        // The card says the day the stay ends: the stay decided it.
+        (Some(s), _) if s.until == Some(printed) => true,
+        (Some(_), Err(e)) if matches!(e.msg, Msg::ExpiryNotBirthday | Msg::ExpiryImpossibleAge) => {
+            true
         }
-        ex.step(
-            Rule::FromCardFace,
-            Msg::CardPrinted,
-            Values::new().date("expires", printed),
-        );
-        return Ok(Some(printed));
+        (_, Err(e)) => return Err(e.clone()),
+        _ => false,
+    };
+    if stay_based {
+        let latest = computed
+            .or_else(|| latest_usual_expiry(c.birthday, as_of))
+            .ok_or_else(overflow)?;
+        check_not_past_usual(printed, latest)?;
+        if printed < FIRST_CARD_DAY {
+            return Err(ApiError::new(Msg::ExpiryBefore2016, Some("cardExpires")));
+        }
     }
-    Ok(computed)
+    if let Some(from_issue) = computed.filter(|d| *d != printed && !stay_based) {
+        ex.note(
+            Msg::PrintedExpiryDiffers,
+            Values::new()
+                .date("computed", from_issue)
+                .date("printed", printed),
+        );
+    }
+    ex.step(
+        Rule::FromCardFace,
+        Msg::CardPrinted,
+        Values::new().date("expires", printed),
+    );
+    Ok(CardExpiry {
+        date: Some(printed),
+        bound: if stay_based {
+            CardBound::StayBased
+        } else {
+            CardBound::Exact
+        },
+    })
 }
 
 /// The expiry of a card made on `created`, with its step and notes.

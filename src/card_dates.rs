@@ -11,17 +11,18 @@ use serde::Serialize;
 use crate::answer::{IsoDate, Msg, Note, Said, Step, Values};
 use crate::card::{
     card_expiry, days_between, notice_months, overflow, renewal_from, CardInput, CardPart,
-    CardStatus,
 };
+use crate::card_said::{self as said, Facts};
 use crate::certificate::{
-    certificate_expiry, certificate_status, grace_until, CertificateInput, CertificatePart,
-    CertificateStatus, InsurancePart, Renewed, Source,
+    card_grace, certificate_expiry, certificate_status, CertificateInput, CertificatePart,
+    CertificateStatus, InsurancePart, NoGrace, Renewed, Source,
 };
-use crate::date::{add_months_ym, birthday_in_year, legal_age_on, month_end};
+use crate::date::{add_months_ym, month_end};
 use crate::error::ApiError;
 use crate::explained::Explained;
 use crate::profile::Profile;
 use crate::rules::Rule;
+use crate::stay::{self, check_card_within_stay, CardBound, CardExpiry, Stay};
 
 /// What the visitor told us (validated by `api`).
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -32,6 +33,9 @@ pub struct CardQuery {
     pub renewed: Option<Renewed>,
     /// The マイナ保険証 is used on a smartphone.
     pub smartphone: bool,
+    /// A foreign resident with a period of stay (`periodOfStay`), and its end
+    /// if given (`stayUntil`).
+    pub stay: Option<Stay>,
     /// The day the status is for.
     pub as_of: NaiveDate,
     /// `as_of` was given (a "what if" day), not today.
@@ -89,18 +93,31 @@ pub fn card_dates(q: &CardQuery) -> Result<CardDates, ApiError> {
     check_query(q)?;
     let birth = q.card.birthday;
     let mut ex = Explained::default();
-    let card_expires = card_expiry(&q.card, &mut ex)?;
-    check_certificate_issued(q, card_expires)?;
-    let card = CardPart::new(q.as_of, card_expires)?;
+    let mut card_expiry = card_expiry(&q.card, q.stay.as_ref(), q.as_of, &mut ex)?;
+    if let Some(stay) = &q.stay {
+        check_card_within_stay(stay, &card_expiry)?;
+    }
+    check_certificate_issued(q, card_expiry.date)?;
     let (raw_expiry, source) = certificate_expiry(
         birth,
         &q.certificate,
         q.card.issued,
         q.card.renewed_in_window,
-        card_expires,
+        card_expiry,
+        q.stay.is_some(),
         q.as_of,
         &mut ex,
     )?;
+    // stay-caps-card: a handwritten date that is the end of the stay is the
+    // card's own end too (the certificates end with the card at the latest).
+    if source == Source::HandwrittenStay && card_expiry.date.is_none() {
+        card_expiry = CardExpiry {
+            date: Some(raw_expiry),
+            bound: CardBound::StayBased,
+        };
+    }
+    let card_expires = card_expiry.date;
+    let card = CardPart::new(q.as_of, card_expiry)?;
     let capped_by_card = card_expires.is_some_and(|c| raw_expiry > c);
     let cert_expires = card_expires.map_or(raw_expiry, |c| raw_expiry.min(c));
     if capped_by_card {
@@ -110,11 +127,27 @@ pub fn card_dates(q: &CardQuery) -> Result<CardDates, ApiError> {
             Values::new().date("expires", cert_expires),
         );
     }
+    let stay_next = match &q.stay {
+        Some(stay) => stay::explain(stay, &card_expiry, q.as_of, &mut ex),
+        None => None,
+    };
     let cert_renewal_from = renewal_from(cert_expires).ok_or_else(overflow)?;
-    let ((y1, m1), (y2, m2)) = notice_months(cert_expires).ok_or_else(overflow)?;
+    // expiry-notice, except for a date that may be the end of the stay
+    // (stay-extended: no notice is mailed for it).
+    let notice = if card_expiry.bound == CardBound::Exact
+        || card_expires.is_none_or(|c| c != cert_expires)
+    {
+        Some(notice_months(cert_expires).ok_or_else(overflow)?)
+    } else {
+        None
+    };
     // insurance-grace is the card's; smartphone-no-grace: a phone has none.
-    let card_grace = grace_until(cert_expires).ok_or_else(overflow)?;
-    let grace = (!q.smartphone).then_some(card_grace);
+    let card_grace = card_grace(cert_expires, card_expires);
+    let grace = if q.smartphone {
+        Err(NoGrace::Smartphone)
+    } else {
+        card_grace
+    };
     // The card's first certificate has passed its date while the card is
     // valid: the visitor may have renewed it. Ask, and answer both ways.
     let first_passed = source.is_first_of_card()
@@ -124,63 +157,81 @@ pub fn card_dates(q: &CardQuery) -> Result<CardDates, ApiError> {
         ex.ask("certificateRenewed");
     }
     let renewed = q.renewed.unwrap_or(Renewed::Unknown);
-    let status = if first_passed && renewed != Renewed::No {
-        CertificateStatus::Unknown
-    } else {
-        certificate_status(q.as_of, cert_renewal_from, cert_expires, grace)
+    // 「はい」: the card works with its new certificate, whose date the
+    // visitor has not given; it ends with the card at the latest.
+    let renewed_yes = first_passed && renewed == Renewed::Yes;
+    let status = match (first_passed, renewed) {
+        (true, Renewed::Yes) => CertificateStatus::Valid,
+        (true, Renewed::Unknown) => CertificateStatus::Unknown,
+        _ => certificate_status(q.as_of, cert_renewal_from, cert_expires, grace.ok()),
     };
-    time_steps(
-        &mut ex,
-        cert_renewal_from,
-        card.renewal_from,
-        ((y1, m1), (y2, m2)),
-        cert_expires,
-        grace,
-    );
+    if renewed_yes {
+        if let Some(card) = card_expires {
+            ex.step(
+                Rule::CertificateValidity,
+                Msg::CertificateRenewedLatest,
+                Values::new().date("cardExpires", card),
+            );
+        }
+    } else {
+        time_steps(
+            &mut ex,
+            cert_renewal_from,
+            card.renewal_from,
+            notice,
+            cert_expires,
+            grace,
+        );
+    }
     // The insurer sends a 資格確認書 after the last day of its month after the expiry month.
     let eligibility_after = match &q.profile {
-        Some(p) => {
+        Some(p) if !renewed_yes => {
             let months = i32::try_from(p.months_after_certificate_expiry).unwrap_or(3);
             let (y, m) = add_months_ym(cert_expires.year(), cert_expires.month(), months)
                 .ok_or_else(overflow)?;
             Some(month_end(y, m).ok_or_else(overflow)?)
         }
-        None => None,
+        _ => None,
     };
     let facts = Facts {
         as_of: q.as_of,
         status,
         renewed,
+        renewed_yes,
         smartphone: q.smartphone,
         card_status: card.status,
         card_expires,
+        card_bound: card_expiry.bound,
         capped_by_card,
         cert_expires,
         cert_renewal_from,
         card_grace,
         eligibility_after,
+        stay_next,
     };
-    card_notes(q, source, &facts, &mut ex);
-    let known = status != CertificateStatus::Unknown;
+    said::card_notes(q, source, &facts, &mut ex);
+    let known = status != CertificateStatus::Unknown && !renewed_yes;
     let last_day = grace.unwrap_or(cert_expires);
+    let notice = notice.filter(|_| !renewed_yes);
     Ok(CardDates {
         as_of: IsoDate(q.as_of),
-        headline: headline(&facts),
-        next: next_thing(&facts),
+        headline: said::headline(&facts),
+        next: said::next_thing(&facts),
         ask: ex.ask,
         card,
         certificate: CertificatePart {
-            expires: IsoDate(cert_expires),
-            renewal_from: IsoDate(cert_renewal_from),
-            notice_from: crate::text::iso_month(y1, m1),
-            notice_to: crate::text::iso_month(y2, m2),
-            capped_by_card,
+            expires: (!renewed_yes).then_some(IsoDate(cert_expires)),
+            renewal_from: (!renewed_yes).then_some(IsoDate(cert_renewal_from)),
+            notice_from: notice.map(|((y, m), _)| crate::text::iso_month(y, m)),
+            notice_to: notice.map(|(_, (y, m))| crate::text::iso_month(y, m)),
+            capped_by_card: capped_by_card && !renewed_yes,
             status,
             days_left: known.then(|| days_between(q.as_of, cert_expires)),
         },
         insurance: InsurancePart {
-            usable_until: IsoDate(cert_expires),
-            grace_until: grace.map(IsoDate),
+            usable_until: (!renewed_yes).then_some(IsoDate(cert_expires)),
+            grace_until: grace.ok().filter(|_| !renewed_yes).map(IsoDate),
+            no_grace: grace.err().filter(|_| !renewed_yes),
             days_left: known.then(|| days_between(q.as_of, last_day)),
             eligibility_certificate_after: eligibility_after.map(IsoDate),
         },
@@ -249,9 +300,9 @@ fn time_steps(
     ex: &mut Explained,
     cert_renewal_from: NaiveDate,
     card_renewal_from: Option<IsoDate>,
-    ((y1, m1), (y2, m2)): ((i32, u32), (i32, u32)),
+    notice: Option<((i32, u32), (i32, u32))>,
     cert_expires: NaiveDate,
-    grace: Option<NaiveDate>,
+    grace: Result<NaiveDate, NoGrace>,
 ) {
     match card_renewal_from {
         Some(card_from) => ex.step(
@@ -272,203 +323,32 @@ fn time_steps(
         Msg::RenewalBooking,
         Values::new().date("from", cert_renewal_from),
     );
-    ex.step(
-        Rule::ExpiryNotice,
-        Msg::ExpiryNotice,
-        Values::new().month("from", y1, m1).month("to", y2, m2),
-    );
+    if let Some(((y1, m1), (y2, m2))) = notice {
+        ex.step(
+            Rule::ExpiryNotice,
+            Msg::ExpiryNotice,
+            Values::new().month("from", y1, m1).month("to", y2, m2),
+        );
+    }
+    let expires = Values::new().date("expires", cert_expires);
     match grace {
-        Some(g) => ex.step(
+        Ok(g) => ex.step(
             Rule::InsuranceGrace,
             Msg::InsuranceGrace,
             Values::new().date("until", g),
         ),
-        None => ex.step(
-            Rule::SmartphoneNoGrace,
-            Msg::SmartphoneNoGrace,
-            Values::new().date("expires", cert_expires),
-        ),
-    }
-}
-
-/// The facts the headline, the next step and the notes are chosen from.
-struct Facts {
-    as_of: NaiveDate,
-    status: CertificateStatus,
-    renewed: Renewed,
-    smartphone: bool,
-    card_status: CardStatus,
-    card_expires: Option<NaiveDate>,
-    capped_by_card: bool,
-    cert_expires: NaiveDate,
-    cert_renewal_from: NaiveDate,
-    /// The last day of the card's grace (also for a smartphone user's card).
-    card_grace: NaiveDate,
-    /// After this day the insurer sends a 資格確認書 (with a profile).
-    eligibility_after: Option<NaiveDate>,
-}
-
-/// The notes of `cardDates`.
-fn card_notes(q: &CardQuery, source: Source, f: &Facts, ex: &mut Explained) {
-    let birth = q.card.birthday;
-    if birth.month() == 2 && birth.day() == 29 {
-        ex.note(Msg::LeapDayBirthday, Values::new());
-    }
-    if f.status == CertificateStatus::Unknown {
-        // Past dates read as past: "worked until", not "works until".
-        let last = if q.smartphone {
-            f.cert_expires
-        } else {
-            f.card_grace
-        };
-        let values = Values::new()
-            .date("expires", f.cert_expires)
-            .date("graceUntil", last);
-        match (f.renewed, q.as_of > last) {
-            (Renewed::Yes, _) => ex.note(Msg::RenewedCheckNewDate, Values::new()),
-            (_, true) => ex.note(Msg::CertificateProbablyRenewedPast, values),
-            (_, false) => ex.note(Msg::CertificateProbablyRenewed, values),
+        Err(NoGrace::Smartphone) => {
+            ex.step(Rule::SmartphoneNoGrace, Msg::SmartphoneNoGrace, expires)
         }
-        if f.renewed == Renewed::Yes && q.as_of > f.card_grace {
-            ex.note(Msg::RenewedAfterGraceRegisterAgain, Values::new());
-        }
-    }
-    if Some(f.cert_expires) == f.card_expires && f.status != CertificateStatus::Unknown {
-        ex.note(Msg::CardExpiresWithCertificate, Values::new());
-    }
-    // The card as a backup only while it still works (to the grace's end).
-    if q.smartphone && q.as_of <= f.card_grace {
-        ex.note(Msg::SmartphoneCarryCard, Values::new());
-    }
-    if q.smartphone && q.as_of < SMARTPHONE_FROM {
-        ex.note(Msg::SmartphoneNotYet, Values::new());
-    }
-    let start = q
-        .certificate
-        .issued
-        .or(q.card.issued)
-        .filter(|_| source != Source::Handwritten)
-        .unwrap_or(q.as_of);
-    if legal_age_on(birth, start).is_some_and(|age| age < 15) {
-        ex.note(Msg::NoSignatureCertificateUnder15, Values::new());
-    }
-    // eligibility-certificate-validity: membership ends the day before the
-    // 75th birthday; the マイナ保険証 then serves 後期高齢者医療.
-    if legal_age_on(birth, q.as_of).is_some_and(|age| age >= 74) {
-        if let Some(day) = birthday_in_year(birth, birth.year() + 75) {
-            ex.note(Msg::LateStageAt75, Values::new().date("birthday75", day));
-        }
-    }
-}
-
-/// The sentence that opens the answer: can the マイナ保険証 be used today,
-/// and the date that decides it.
-fn headline(f: &Facts) -> Said {
-    let days = |to: NaiveDate| days_between(f.as_of, to);
-    if let (CardStatus::Expired, Some(card)) = (f.card_status, f.card_expires) {
-        return Said::new(
-            Msg::HeadlineCardExpired,
-            Values::new().date("lastDay", card),
-        );
-    }
-    match f.status {
-        CertificateStatus::Valid => Said::new(
-            Msg::HeadlineWorks,
-            Values::new()
-                .date("until", f.cert_expires)
-                .num("daysLeft", days(f.cert_expires)),
+        Err(NoGrace::CardExpires) => ex.step(
+            Rule::InsuranceGrace,
+            Msg::InsuranceGraceCardExpires,
+            expires,
         ),
-        CertificateStatus::Renewable => Said::new(
-            Msg::HeadlineWorksRenewable,
-            Values::new()
-                .date("until", f.cert_expires)
-                .num("daysLeft", days(f.cert_expires)),
+        Err(NoGrace::BeforeMeasure) => ex.step(
+            Rule::InsuranceGrace,
+            Msg::InsuranceGraceBeforeMeasure,
+            expires,
         ),
-        CertificateStatus::Grace => Said::new(
-            Msg::HeadlineWorksInGrace,
-            Values::new()
-                .date("until", f.card_grace)
-                .date("expired", f.cert_expires)
-                .num("daysLeft", days(f.card_grace)),
-        ),
-        CertificateStatus::Expired if f.smartphone && f.as_of <= f.card_grace => Said::new(
-            Msg::HeadlinePhoneStopped,
-            Values::new()
-                .date("lastDay", f.cert_expires)
-                .date("cardUntil", f.card_grace),
-        ),
-        CertificateStatus::Expired => Said::new(
-            Msg::HeadlineStopped,
-            Values::new().date("lastDay", f.card_grace),
-        ),
-        CertificateStatus::Unknown => match f.renewed {
-            Renewed::Yes => Said::new(
-                Msg::HeadlineRenewed,
-                Values::new().date("cardExpires", f.card_expires.unwrap_or(f.cert_expires)),
-            ),
-            _ => {
-                let last = if f.smartphone {
-                    f.cert_expires
-                } else {
-                    f.card_grace
-                };
-                Said::new(
-                    if f.as_of > last {
-                        Msg::HeadlineUnknownPast
-                    } else {
-                        Msg::HeadlineUnknown
-                    },
-                    Values::new()
-                        .date("expires", f.cert_expires)
-                        .date("lastDay", last),
-                )
-            }
-        },
-    }
-}
-
-/// The one thing to do next.
-fn next_thing(f: &Facts) -> Said {
-    if f.card_status == CardStatus::Expired {
-        return Said::bare(Msg::NextReplaceCard);
-    }
-    if let (CardStatus::Renewable, true, Some(card)) =
-        (f.card_status, f.capped_by_card, f.card_expires)
-    {
-        return Said::new(Msg::NextRenewCard, Values::new().date("expires", card));
-    }
-    match f.status {
-        CertificateStatus::Valid => Said::new(
-            Msg::NextNothingUntil,
-            Values::new().date("from", f.cert_renewal_from),
-        ),
-        CertificateStatus::Renewable => Said::new(
-            Msg::NextRenewBy,
-            Values::new().date("expires", f.cert_expires),
-        ),
-        CertificateStatus::Grace => Said::new(
-            Msg::NextRenewInGrace,
-            Values::new().date("until", f.card_grace),
-        ),
-        CertificateStatus::Expired if f.smartphone && f.as_of <= f.card_grace => Said::new(
-            Msg::NextRenewInGracePhone,
-            Values::new().date("until", f.card_grace),
-        ),
-        CertificateStatus::Expired if f.smartphone => Said::bare(Msg::NextRenewAndSetUpPhone),
-        // Expired means the grace is over, so the day the insurer sends a
-        // 資格確認書 (at most 3 months after the expiry month) has passed.
-        CertificateStatus::Expired => match f.eligibility_after {
-            Some(after) => Said::new(
-                Msg::NextRenewAndRegisterAfter,
-                Values::new().date("after", after),
-            ),
-            None => Said::bare(Msg::NextRenewAndRegister),
-        },
-        // Renewed or not: if not, the deadline is the grace's last day, while it lasts.
-        CertificateStatus::Unknown if f.as_of <= f.card_grace && !f.smartphone => Said::new(
-            Msg::NextCheckRenewalGrace,
-            Values::new().date("until", f.card_grace),
-        ),
-        CertificateStatus::Unknown => Said::bare(Msg::NextCheckRenewal),
     }
 }

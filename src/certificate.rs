@@ -13,6 +13,7 @@ use crate::date::{add_months_ym, birthday_in_year, month_end, nth_birthday_after
 use crate::error::ApiError;
 use crate::explained::Explained;
 use crate::rules::Rule;
+use crate::stay::{CardBound, CardExpiry};
 
 api_enum! {
     /// 電子証明書の状態, the one certificate-status type of the engine:
@@ -43,20 +44,40 @@ api_enum! {
 #[serde(rename_all = "camelCase")]
 #[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 pub struct CertificatePart {
-    #[cfg_attr(target_arch = "wasm32", tsify(type = "string"))]
-    pub expires: IsoDate,
-    #[cfg_attr(target_arch = "wasm32", tsify(type = "string"))]
-    pub renewal_from: IsoDate,
-    /// "YYYY-MM": J-LIS's notice should arrive from this month…
-    pub notice_from: String,
+    /// Null when the visitor renewed it and has not given the new date.
+    #[cfg_attr(target_arch = "wasm32", tsify(type = "string | null"))]
+    pub expires: Option<IsoDate>,
+    #[cfg_attr(target_arch = "wasm32", tsify(type = "string | null"))]
+    pub renewal_from: Option<IsoDate>,
+    /// "YYYY-MM": J-LIS's notice should arrive from this month… (null when
+    /// the date is not known, or none is mailed: the end of a period of stay).
+    #[cfg_attr(target_arch = "wasm32", tsify(type = "string | null"))]
+    pub notice_from: Option<String>,
     /// …to this one.
-    pub notice_to: String,
+    #[cfg_attr(target_arch = "wasm32", tsify(type = "string | null"))]
+    pub notice_to: Option<String>,
     /// The certificate would have outlived the card and ends with it.
     pub capped_by_card: bool,
     pub status: CertificateStatus,
-    /// Days from `asOf` to `expires`; null when the status is `unknown`.
+    /// Days from `asOf` to `expires`; null when the status is `unknown` or
+    /// the date is not known.
     #[cfg_attr(target_arch = "wasm32", tsify(type = "number | null"))]
     pub days_left: Option<i32>,
+}
+
+api_enum! {
+    /// Why a マイナ保険証 has no grace after its certificate expires.
+    pub enum NoGrace {
+        /// On a smartphone (smartphone-no-grace).
+        Smartphone = "smartphone",
+        /// The card itself expires that day: no source says the grace
+        /// applies then, and the engine reads it as not applying
+        /// (insurance-grace, stay-lapsed).
+        CardExpires = "card-expires",
+        /// The certificate expired before 2024-12-02, when the grace began
+        /// (insurance-grace).
+        BeforeMeasure = "before-measure",
+    }
 }
 
 /// マイナ保険証として使える期間.
@@ -64,28 +85,58 @@ pub struct CertificatePart {
 #[serde(rename_all = "camelCase")]
 #[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 pub struct InsurancePart {
-    /// The last day it works as usual (the certificate's expiry).
-    #[cfg_attr(target_arch = "wasm32", tsify(type = "string"))]
-    pub usable_until: IsoDate,
-    /// The last day of the grace; null on a smartphone.
+    /// The last day it works as usual (the certificate's expiry); null when
+    /// the visitor renewed it and has not given the new date.
+    #[cfg_attr(target_arch = "wasm32", tsify(type = "string | null"))]
+    pub usable_until: Option<IsoDate>,
+    /// The last day of the grace; null when there is none (see `noGrace`)
+    /// or the date is not known.
     #[cfg_attr(target_arch = "wasm32", tsify(type = "string | null"))]
     pub grace_until: Option<IsoDate>,
+    /// Why there is no grace; null when there is one or it is not known.
+    #[cfg_attr(target_arch = "wasm32", tsify(type = "NoGrace | null"))]
+    pub no_grace: Option<NoGrace>,
     /// Days from `asOf` to the last day it works (`graceUntil`, or
-    /// `usableUntil` on a smartphone); null when the certificate is `unknown`.
+    /// `usableUntil` without a grace); null when the certificate is
+    /// `unknown` or its date is not known.
     #[cfg_attr(target_arch = "wasm32", tsify(type = "number | null"))]
     pub days_left: Option<i32>,
     /// If the certificate is not renewed, the insurer sends a 資格確認書 after
     /// this day: the last day of its month (profile `afterCertificateExpiry`)
-    /// after the expiry month; null without a profile.
+    /// after the expiry month; null without a profile or a date.
     #[cfg_attr(target_arch = "wasm32", tsify(type = "string | null"))]
     pub eligibility_certificate_after: Option<IsoDate>,
 }
 
+/// Rule **insurance-grace**: the grace covers certificates that expire on or
+/// after this day (松山市; the old 健康保険証 was still valid before).
+pub const GRACE_FROM: NaiveDate = match NaiveDate::from_ymd_opt(2024, 12, 2) {
+    Some(d) => d,
+    None => panic!("2024-12-02 exists"),
+};
+
 /// Rule **insurance-grace**: the last day of the 3rd month after the month of
-/// `expires` (2024-09-18 → 2024-12-31; any February → 31 May).
+/// `expires` (2024-12-18 → 2025-03-31; any February → 31 May). Arithmetic
+/// only: whether there is a grace at all is `card_grace`'s question.
 pub fn grace_until(expires: NaiveDate) -> Option<NaiveDate> {
     let (y, m) = add_months_ym(expires.year(), expires.month(), 3)?;
     month_end(y, m)
+}
+
+/// Rule **insurance-grace** for the card itself: the grace's last day, or
+/// why there is none (the certificate expired before the measure, or the
+/// card expires with it).
+pub fn card_grace(
+    expires: NaiveDate,
+    card_expires: Option<NaiveDate>,
+) -> Result<NaiveDate, NoGrace> {
+    if expires < GRACE_FROM {
+        return Err(NoGrace::BeforeMeasure);
+    }
+    if card_expires == Some(expires) {
+        return Err(NoGrace::CardExpires);
+    }
+    grace_until(expires).ok_or(NoGrace::BeforeMeasure)
 }
 
 /// The certificate's status on `as_of`, from its dates.
@@ -121,6 +172,12 @@ pub enum Source {
     FaceAdult,
     /// Read off a 5-birthday card's printed expiry: it ends with the card.
     FaceMinor,
+    /// Read off a card that ends with the period of stay: it ends with the
+    /// card at the latest (stay-caps-card).
+    StayCard,
+    /// Its own expiry, handwritten, on a day that is not a birthday: the end
+    /// of the period of stay, when the card ends too (stay-caps-card).
+    HandwrittenStay,
 }
 
 impl Source {
@@ -142,19 +199,24 @@ pub struct CertificateInput {
 }
 
 /// The certificate's expiry before the card's cap, and where it comes from.
+/// `stay`: the visitor has a period of stay, so a handwritten date that is
+/// not a birthday may be the end of the stay (stay-caps-card).
 ///
 /// # Errors
 /// `impossible_certificate_expiry`, `inconsistent_input`,
 /// `impossible_card_expiry`, `out_of_range`.
+#[allow(clippy::too_many_arguments)]
 pub fn certificate_expiry(
     birth: NaiveDate,
     cert: &CertificateInput,
     card_issued: Option<NaiveDate>,
     card_renewed_in_window: bool,
-    card_expires: Option<NaiveDate>,
+    card: CardExpiry,
+    stay: bool,
     as_of: NaiveDate,
     ex: &mut Explained,
 ) -> Result<(NaiveDate, Source), ApiError> {
+    let card_expires = card.date;
     let from_issue = |start: NaiveDate, in_window: bool, msg: Msg, ex: &mut Explained| {
         let n = if in_window { 6 } else { 5 };
         let expires = nth_birthday_after(birth, start, n).ok_or_else(overflow)?;
@@ -174,8 +236,13 @@ pub fn certificate_expiry(
         Ok::<NaiveDate, ApiError>(expires)
     };
     if let Some(handwritten) = cert.expires {
-        read_handwritten(birth, handwritten, card_issued, card_expires, as_of)?;
-        if let Some(start) = cert.issued {
+        let exact_card = match card.bound {
+            CardBound::Latest => None,
+            _ => card_expires,
+        };
+        let stay_based =
+            read_handwritten(birth, handwritten, card_issued, exact_card, stay, as_of)?;
+        if let Some(start) = cert.issued.filter(|_| !stay_based) {
             let computed = from_issue(start, cert.renewed_in_window, Msg::CertificateIssued, ex)?;
             if computed != handwritten {
                 ex.note(
@@ -191,7 +258,12 @@ pub fn certificate_expiry(
             Msg::CertificateHandwritten,
             Values::new().date("expires", handwritten),
         );
-        return Ok((handwritten, Source::Handwritten));
+        let source = if stay_based {
+            Source::HandwrittenStay
+        } else {
+            Source::Handwritten
+        };
+        return Ok((handwritten, source));
     }
     if let Some(start) = cert.issued {
         let e = from_issue(start, cert.renewed_in_window, Msg::CertificateIssued, ex)?;
@@ -215,6 +287,15 @@ pub fn certificate_expiry(
             Some("certificateExpires"),
         ));
     };
+    if card.bound == CardBound::StayBased {
+        // stay-caps-card: 「電子証明書の有効期限は…カードの有効期限まで」.
+        ex.step(
+            Rule::StayCapsCard,
+            Msg::CertificateStayCard,
+            Values::new().date("expires", card_expires),
+        );
+        return Ok((card_expires, Source::StayCard));
+    }
     match read_card_face(birth, card_expires)? {
         FaceKind::Adult => {
             let first = birthday_in_year(birth, card_expires.year() - 5).ok_or_else(overflow)?;
@@ -241,6 +322,9 @@ pub fn certificate_expiry(
 /// 5th/6th birthday after issue or the card's own expiry. It cannot come
 /// before the 5th birthday after 2016-01-01 (the first cards), nor after the
 /// 6th birthday after the day asked about, nor after the card's expiry.
+/// For a holder with a period of stay (`stay`), it may be any day, the end of
+/// the stay (stay-caps-card), within the same limits. Returns whether it is
+/// such a day (not a birthday).
 ///
 /// # Errors
 /// `impossible_certificate_expiry` or `inconsistent_input` on `certificateExpires`.
@@ -249,13 +333,19 @@ pub fn read_handwritten(
     expires: NaiveDate,
     card_issued: Option<NaiveDate>,
     card_expires: Option<NaiveDate>,
+    stay: bool,
     as_of: NaiveDate,
-) -> Result<(), ApiError> {
+) -> Result<bool, ApiError> {
     const FIELD: Option<&str> = Some("certificateExpires");
-    if birthday_in_year(birth, expires.year()) != Some(expires) {
+    let stay_based = birthday_in_year(birth, expires.year()) != Some(expires);
+    if stay_based && !stay {
         return Err(ApiError::new(Msg::CertificateNotBirthday, FIELD));
     }
-    let earliest = nth_birthday_after(birth, FIRST_CARD_DAY.max(birth), 5).ok_or_else(overflow)?;
+    let earliest = if stay_based {
+        FIRST_CARD_DAY
+    } else {
+        nth_birthday_after(birth, FIRST_CARD_DAY.max(birth), 5).ok_or_else(overflow)?
+    };
     if expires < earliest {
         return Err(ApiError::with(
             Msg::CertificateTooEarly,
@@ -277,5 +367,5 @@ pub fn read_handwritten(
     if card_issued.is_some_and(|c| expires <= c) {
         return Err(ApiError::new(Msg::CertificateBeforeCardIssue, FIELD));
     }
-    Ok(())
+    Ok(stay_based)
 }

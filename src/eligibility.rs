@@ -198,8 +198,12 @@ pub fn validity(q: &EligibilityQuery, profile: &Profile) -> Result<(NaiveDate, S
 ///
 /// Not knowing the membership, it says which memberships of the insurer
 /// return it which way.
-pub fn return_step(to: ReturnTo, profile: &Profile) -> Step {
+pub fn return_step(to: ReturnTo, membership: Option<Membership>, profile: &Profile) -> Step {
     let (msg, values) = match to {
+        // A family member's goes back through the insured member's employer.
+        ReturnTo::Employer if membership == Some(Membership::Dependent) => {
+            (Msg::ReturnEmployerFamily, Values::new())
+        }
         ReturnTo::Employer => (Msg::ReturnEmployer, Values::new()),
         ReturnTo::Society => (Msg::ReturnSociety, Values::new()),
         ReturnTo::Unknown => (
@@ -266,7 +270,7 @@ pub fn eligibility_dates(
     } else {
         EligibilityStatus::Expired
     };
-    steps.push(return_step(to, profile));
+    steps.push(return_step(to, q.membership, profile));
     notes.push(Note::bare(if profile.renewed_automatically {
         Msg::RenewedAutomatically
     } else {
@@ -282,6 +286,9 @@ pub fn eligibility_dates(
                     .num("daysLeft", days_left),
             ),
             Said::bare(match to {
+                ReturnTo::Employer if q.membership == Some(Membership::Dependent) => {
+                    Msg::NextKeepItFamily
+                }
                 ReturnTo::Employer => Msg::NextKeepItEmployer,
                 ReturnTo::Society => Msg::NextKeepItSociety,
                 ReturnTo::Unknown => Msg::NextKeepIt,

@@ -10,7 +10,9 @@
 //! - [`parse`]: reading dates typed by visitors
 //! - [`card`]: the card's validity, renewal window and expiry notice
 //! - [`certificate`]: the certificate's expiry, status and the grace
-//! - [`card_dates`]: the `cardDates` answer: headline, next step, notes
+//! - [`card_dates`]: the `cardDates` answer, put together from the facts
+//! - [`card_said`]: what it says: headline, next step, notes
+//! - [`stay`]: a card that ends with a foreign resident's period of stay
 //! - [`eligibility`]: 資格確認書 validity, who gets one (①-⑩), delivery, return
 //! - [`advice`]: what to bring, what to do
 //! - [`profile`]: one insurer's facts (validity, reasons, routes), read strictly
@@ -73,6 +75,7 @@ pub mod answer;
 pub mod api;
 pub mod card;
 pub mod card_dates;
+pub mod card_said;
 pub mod certificate;
 pub mod date;
 pub mod eligibility;
@@ -84,6 +87,7 @@ pub mod profile;
 pub mod questions;
 pub mod rules;
 pub mod schema;
+pub mod stay;
 pub mod text;
 
 #[cfg(target_arch = "wasm32")]

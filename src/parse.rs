@@ -41,7 +41,7 @@ pub fn parse_date(text: &str, field: Option<&str>) -> Result<NaiveDate, ApiError
             }
             if year < 100 {
                 return Err(ApiError::with(
-                    Msg::EraNeeded,
+                    era_hint(field, year),
                     field,
                     Values::new().num("year", year),
                 ));
@@ -78,6 +78,20 @@ pub fn parse_date(text: &str, field: Option<&str>) -> Result<NaiveDate, ApiError
     };
     check_range(date, field)?;
     Ok(date)
+}
+
+/// Which era to suggest for a year typed without one: a birthday is 昭和 or
+/// 平成; a card's, certificate's or 資格確認書's date is from 2016 on, so
+/// 令和, or 平成 for 28-31 (2016-2019; 令和28年 is 2046).
+fn era_hint(field: Option<&str>, year: i32) -> Msg {
+    match (field, year) {
+        (Some("birthday"), 1..=31) => Msg::EraNeededBirthday,
+        (Some("birthday"), 32..=64) => Msg::EraNeededShowa,
+        (Some("birthday") | None, _) => Msg::EraNeeded,
+        (Some(_), 1..=27) => Msg::EraNeededReiwa,
+        (Some(_), 28..=31) => Msg::EraNeededHeisei,
+        (Some(_), _) => Msg::EraNeeded,
+    }
 }
 
 /// `invalid_date` for a day that does not exist, saying which (2月30日).

@@ -215,6 +215,16 @@ const ROUTE: Shape = Shape::Object(&[
     key("returnTo", Shape::Choice(&["employer", "society"])),
 ]);
 const AUTOMATIC: &[&str] = &["automatic", "on-application"];
+/// What a contact is for: a lost card, using the card as health insurance,
+/// the 資格確認書 (one that has not come, for instance), the form that cancels
+/// the registration, anything else.
+pub const CONTACT_PURPOSES: &[&str] = &[
+    "card-lost",
+    "card-use",
+    "eligibility-certificate",
+    "registration-cancel",
+    "general",
+];
 const KINDS: &[&str] = &["months-to-month-end", "fixed", "year-end", "printed"];
 const PERIOD: Shape = Shape::Object(&[
     key("issuedFrom", Shape::Date),
@@ -257,6 +267,9 @@ const TOP: &[Key] = &[
             key("phone", TEXT_OR_NULL),
             key("hours", TEXT_OR_NULL),
             key("url", Shape::Url { nullable: true }),
+            optional("address", TEXT_OR_NULL),
+            // What the visitor contacts it for (the catalogs word each).
+            optional("for", Shape::List(&Shape::Choice(CONTACT_PURPOSES))),
         ])),
     ),
     // Every membership is optional (an insurer without 任意継続 leaves those

@@ -6,11 +6,14 @@
 use crate::api::{RawObject, RawValue};
 use crate::schema::{self, Required};
 
-/// One question: an input key, and whether it must be answered now.
+/// One question: an input key, whether it must be answered now, and the
+/// wording of `missing_field` when it is left empty (the variant, where the
+/// engine has a more telling one than "fill this in").
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Question {
     pub key: &'static str,
     pub required: bool,
+    pub missing: Option<&'static str>,
 }
 
 /// The questions of `function` ("cardDates", "adviseDocuments",
@@ -56,6 +59,7 @@ pub fn questions(function: &str, input: &RawObject) -> Vec<Question> {
                 "appliedBefore2022April" | "certificateRenewed" | "certificateIssued",
             ) => given(key),
             ("cardDates", "certificateRenewedInWindow") => given("certificateIssued"),
+            ("cardDates", "stayUntil") => is_true("periodOfStay"),
             // adviseDocuments: registration only with a card in hand (or lost,
             // or being renewed); the certificate and a phone only for a card
             // that may be registered; a cancelled registration only for one
@@ -90,14 +94,16 @@ pub fn questions(function: &str, input: &RawObject) -> Vec<Question> {
             .flatten()
             .is_some_and(|v| matches!(v, RawValue::Text(t) if t == "printed")),
     };
+    let printed = function == "eligibilityCertificateDates" && printed_only();
     spec.iter()
         .filter(|f| applies(f.key))
         .map(|f| Question {
             key: f.key,
+            missing: (printed && f.key == "expires")
+                .then(|| crate::answer::Msg::MissingPrintedExpiry.def().variant)
+                .flatten(),
             required: match f.required {
-                _ if function == "eligibilityCertificateDates" && f.key == "expires" => {
-                    printed_only()
-                }
+                _ if function == "eligibilityCertificateDates" && f.key == "expires" => printed,
                 Required::Always => true,
                 Required::Never => false,
                 Required::OneOf(keys) => !keys.iter().any(|k| given(k)),
@@ -209,8 +215,14 @@ mod tests {
                 "cardExpires",
                 "cardIssued",
                 "cardRenewedInWindow",
-                "smartphone"
+                "smartphone",
+                "periodOfStay"
             ]
+        );
+        // stay-caps-card: the end of the stay is asked only with a period of stay.
+        assert!(keys("cardDates", &[("periodOfStay", RawValue::Bool(true))]).contains(&"stayUntil"));
+        assert!(
+            !keys("cardDates", &[("periodOfStay", RawValue::Bool(false))]).contains(&"stayUntil")
         );
     }
 }

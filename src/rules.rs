@@ -30,6 +30,11 @@ pub enum Rule {
     OldCardTemporary,
     /// RULES.md "Other facts of the society's page".
     SocietyFacts,
+    StayCapsCard,
+    StayExtended,
+    StayPending,
+    StayLapsed,
+    TokuteiZairyuCard,
 }
 
 impl Rule {
@@ -55,6 +60,11 @@ impl Rule {
             Rule::WhatToBring => "what-to-bring",
             Rule::OldCardTemporary => "old-card-temporary",
             Rule::SocietyFacts => "society-facts",
+            Rule::StayCapsCard => "stay-caps-card",
+            Rule::StayExtended => "stay-extended",
+            Rule::StayPending => "stay-pending",
+            Rule::StayLapsed => "stay-lapsed",
+            Rule::TokuteiZairyuCard => "tokutei-zairyu-card",
         }
     }
 
@@ -82,6 +92,11 @@ impl Rule {
             Rule::WhatToBring => "society・MHLW",
             Rule::OldCardTemporary => "事務連絡 2025-11-12・2026-03-19",
             Rule::SocietyFacts => "society",
+            Rule::StayCapsCard => "三宅村・横手市・松戸市",
+            Rule::StayExtended => "松戸市・三宅村・横手市",
+            Rule::StayPending => "東海市・葛城市",
+            Rule::StayLapsed => "松戸市・葛城市",
+            Rule::TokuteiZairyuCard => "出入国在留管理庁(行政書士の案内による)",
         }
     }
 }

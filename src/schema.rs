@@ -99,6 +99,8 @@ schema! {
         "certificateIssued": date, never;
         "certificateRenewedInWindow": boolean, never;
         "smartphone": boolean, never;
+        "periodOfStay": boolean, never;
+        "stayUntil": date, never;
         "asOf": date, never;
         "profile": profile, never;
     ]
@@ -218,6 +220,14 @@ pub mod declarations {
         /// The マイナ保険証 is on a smartphone (no grace).
         #[tsify(optional)]
         pub smartphone: Option<bool>,
+        /// A foreign resident whose residence card has a period of stay (not
+        /// 永住者, 特別永住者 or 高度専門職2号): the card ends with the stay if
+        /// that comes first, so its dates need not be birthdays.
+        #[tsify(optional)]
+        pub period_of_stay: Option<bool>,
+        /// 在留期間の満了日 on the current residence card (with `periodOfStay`).
+        #[tsify(optional)]
+        pub stay_until: Option<String>,
         /// The day the status is for (default: today in Japan).
         #[tsify(optional)]
         pub as_of: Option<String>,

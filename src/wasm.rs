@@ -210,7 +210,8 @@ pub fn today() -> String {
     crate::text::iso(today_in_tokyo())
 }
 
-/// `questions(function, input)`: the questions that apply now, in order,
+/// `questions(function, input)`: the questions that apply now, in order
+/// (`{ key, required, missing? }`: `missing` the wording of `missing_field` for it),
 /// `[{ key, required }]` (the page shows these and no others).
 #[wasm_bindgen(js_name = questions)]
 pub fn questions(function: JsValue, input: JsValue) -> Array {
@@ -221,6 +222,9 @@ pub fn questions(function: JsValue, input: JsValue) -> Array {
         let item = js_sys::Object::new();
         let _ = Reflect::set(&item, &"key".into(), &q.key.into());
         let _ = Reflect::set(&item, &"required".into(), &q.required.into());
+        if let Some(variant) = q.missing {
+            let _ = Reflect::set(&item, &"missing".into(), &variant.into());
+        }
         out.push(&item);
     }
     out

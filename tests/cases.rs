@@ -288,3 +288,175 @@ fn the_case_tables_make_the_engine_say_every_message_it_has() {
         "no case makes the engine say these (add a case, or drop the message): {never:?}"
     );
 }
+
+/// The languages of `www/words/languages.json`, the one list of languages
+/// (the element and the API module read it too), with their catalogs.
+fn catalogs_of_languages_json() -> Vec<(String, Value)> {
+    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/www/words");
+    let names: Value =
+        serde_json::from_str(&std::fs::read_to_string(format!("{dir}/languages.json")).unwrap())
+            .unwrap();
+    names
+        .as_object()
+        .expect("languages.json is an object")
+        .keys()
+        .map(|lang| {
+            let text = std::fs::read_to_string(format!("{dir}/{lang}.json")).unwrap_or_else(|_| {
+                panic!("languages.json names {lang}, but www/words/{lang}.json is missing")
+            });
+            (lang.clone(), serde_json::from_str(&text).unwrap())
+        })
+        .collect()
+}
+
+#[test]
+fn the_catalogs_tested_are_the_languages_of_languages_json() {
+    let listed: BTreeSet<String> = catalogs_of_languages_json()
+        .into_iter()
+        .map(|(l, _)| l)
+        .collect();
+    let tested: BTreeSet<String> = CATALOGS.iter().map(|(l, _)| l.to_string()).collect();
+    assert_eq!(listed, tested);
+}
+
+/// The keys of a catalog table, sorted.
+fn keys_of(v: &Value) -> BTreeSet<String> {
+    v.as_object()
+        .map(|o| o.keys().cloned().collect())
+        .unwrap_or_default()
+}
+
+fn set(items: &[&str]) -> BTreeSet<String> {
+    items.iter().map(|s| s.to_string()).collect()
+}
+
+#[test]
+fn every_catalog_names_every_input_key_and_value_the_engine_has_and_no_other() {
+    use myna_hoken::advice::{CardState, Document};
+    use myna_hoken::card::CardStatus;
+    use myna_hoken::certificate::{CertificateStatus, NoGrace};
+    use myna_hoken::eligibility::{Delivery, EligibilityStatus, Issue, Membership, Reason};
+    use myna_hoken::schema::{self, FieldType};
+
+    // Every input key of every function (the JS API module adds `lang`).
+    let mut inputs: BTreeSet<String> = schema::FUNCTIONS
+        .iter()
+        .flat_map(|(_, spec)| spec.iter().map(|f| f.key.to_string()))
+        .collect();
+    inputs.insert("lang".into());
+    // What the visitor answers in the element: every key but the profile and the language.
+    let mut asked = inputs.clone();
+    asked.remove("profile");
+    asked.remove("lang");
+    let values: [(&str, &[&str]); 8] = [
+        ("reasons", Reason::API),
+        ("certificateStatus", CertificateStatus::API),
+        ("cardStatus", CardStatus::API),
+        ("eligibilityStatus", EligibilityStatus::API),
+        ("document", Document::API),
+        ("issue", Issue::API),
+        ("delivery", Delivery::API),
+        ("membership", Membership::API),
+    ];
+    let mut failures = Vec::new();
+    for (lang, w) in catalogs_of_languages_json() {
+        let mut expect = |what: &str, got: BTreeSet<String>, want: &BTreeSet<String>| {
+            if &got != want {
+                failures.push(format!(
+                    "{lang}: {what} has {:?} but the engine has {:?}",
+                    got.difference(want).collect::<Vec<_>>(),
+                    want.difference(&got).collect::<Vec<_>>()
+                ));
+            }
+        };
+        // `fields` labels the field at fault in every error message; `date`
+        // is the field of parseDate's own errors.
+        let mut field_keys = inputs.clone();
+        field_keys.insert("date".into());
+        expect("fields", keys_of(&w["fields"]), &field_keys);
+        expect("ui.fields", keys_of(&w["ui"]["fields"]), &asked);
+        for (name, api) in values {
+            expect(
+                &format!("values.{name}"),
+                keys_of(&w["values"][name]),
+                &set(api),
+            );
+        }
+        expect(
+            "values",
+            keys_of(&w["values"]),
+            &set(&values.map(|(n, _)| n)),
+        );
+        // The choices the form offers: each choice question's own values.
+        for (_, spec) in schema::FUNCTIONS {
+            for f in spec.iter() {
+                if let FieldType::Choice(choices) = f.ty {
+                    expect(
+                        &format!("ui.choices.{}", f.key),
+                        keys_of(&w["ui"]["choices"][f.key]),
+                        &set(choices),
+                    );
+                }
+            }
+        }
+        assert_eq!(
+            CardState::API,
+            schema::choices(schema::ADVISE_DOCUMENTS, "card")
+        );
+        expect(
+            "ui.card.noGrace",
+            keys_of(&w["ui"]["card"]["noGrace"]),
+            &set(NoGrace::API),
+        );
+        expect(
+            "ui.purposes",
+            keys_of(&w["ui"]["purposes"]),
+            &set(myna_hoken::profile::CONTACT_PURPOSES),
+        );
+        expect(
+            "conditions",
+            keys_of(&w["conditions"]),
+            &myna_hoken::answer::CONDITIONS
+                .iter()
+                .map(|(k, _)| k.to_string())
+                .collect(),
+        );
+        for (key, cases) in myna_hoken::answer::CONDITIONS {
+            expect(
+                &format!("conditions.{key}"),
+                keys_of(&w["conditions"][key]),
+                &set(cases),
+            );
+        }
+        // Every label a visitor reads in an error is words, never the key itself.
+        for key in &field_keys {
+            let label = w["fields"][key].as_str().unwrap_or("");
+            if label.is_empty() || label == key {
+                failures.push(format!("{lang}: fields.{key} is not words: {label:?}"));
+            }
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+#[test]
+fn every_shipped_profile_lists_each_contact_once_saying_what_it_is_for() {
+    for (id, _) in common::PROFILES {
+        let p = common::profile(id);
+        let contacts = p["contacts"].as_array().unwrap();
+        let mut phones = BTreeSet::new();
+        for (i, c) in contacts.iter().enumerate() {
+            if let Some(phone) = c["phone"].as_str() {
+                assert!(
+                    phones.insert(phone.to_string()),
+                    "{id}: contacts[{i}] repeats {phone}"
+                );
+            }
+            let purposes = c["for"].as_array().map(Vec::len).unwrap_or(0);
+            assert!(
+                purposes > 0,
+                "{id}: contacts[{i}] does not say what it is for"
+            );
+        }
+    }
+}

@@ -7,7 +7,9 @@ use myna_hoken::advice::{self, CardState, Document, Situation};
 use myna_hoken::api::{self, RawObject, RawValue};
 use myna_hoken::card::{self, renewal_from, CardInput, CardStatus};
 use myna_hoken::card_dates::{card_dates, CardQuery};
-use myna_hoken::certificate::{grace_until, CertificateInput, CertificateStatus};
+use myna_hoken::certificate::{
+    grace_until, CertificateInput, CertificateStatus, NoGrace, GRACE_FROM,
+};
 use myna_hoken::date::{self, birthday_in_year, legal_age_on};
 use myna_hoken::eligibility::{Issue, Membership, Reason};
 use myna_hoken::parse::parse_date;
@@ -107,6 +109,7 @@ proptest! {
             },
             renewed: None,
             smartphone,
+            stay: None,
             as_of: created + chrono::Duration::days(as_of_offset),
             as_of_given: true,
             profile: None,
@@ -114,18 +117,24 @@ proptest! {
         match card_dates(&q) {
             Ok(r) => {
                 let card_expires = r.card.expires.expect("a card made on a day has an expiry");
-                prop_assert!(r.certificate.expires <= card_expires);
+                let cert_expires = r.certificate.expires.expect("not renewed: its date is known");
+                prop_assert!(cert_expires <= card_expires);
                 // The card expires on a birthday, 5 to 11 birthdays after it was made.
                 prop_assert_eq!(birthday_in_year(birth, card_expires.0.year()), Some(card_expires.0));
                 let years = card_expires.0.year() - created.year();
                 prop_assert!((4..=12).contains(&years), "{} years", years);
                 // Renewal opens less than 3 months before expiry, never after it.
                 prop_assert!(r.card.renewal_from.unwrap() <= card_expires);
-                prop_assert!(r.certificate.renewal_from.0 > r.certificate.expires.0 - chrono::Duration::days(93));
-                // Grace follows the expiry; none on a phone.
-                match r.insurance.grace_until {
-                    Some(g) => prop_assert!(g > r.certificate.expires && !smartphone),
-                    None => prop_assert!(smartphone),
+                prop_assert!(r.certificate.renewal_from.unwrap().0 > cert_expires.0 - chrono::Duration::days(93));
+                // Grace follows the expiry; none on a phone, none for an expiry
+                // before 2024-12-02, none when the card itself expires that day
+                // (insurance-grace).
+                match (r.insurance.grace_until, r.insurance.no_grace) {
+                    (Some(g), None) => prop_assert!(g > cert_expires && !smartphone),
+                    (None, Some(NoGrace::Smartphone)) => prop_assert!(smartphone),
+                    (None, Some(NoGrace::BeforeMeasure)) => prop_assert!(!smartphone && cert_expires.0 < GRACE_FROM),
+                    (None, Some(NoGrace::CardExpires)) => prop_assert!(!smartphone && cert_expires == card_expires),
+                    other => prop_assert!(false, "grace {:?}", other),
                 }
                 prop_assert!(!r.steps.is_empty());
             }
@@ -163,7 +172,7 @@ proptest! {
         // certificate dates, and leaves the card unknown.
         let handwritten = CardQuery {
             card: CardInput { birthday: birth, ..CardInput::default() },
-            certificate: CertificateInput { expires: Some(from_issue.certificate.expires.0), ..CertificateInput::default() },
+            certificate: CertificateInput { expires: from_issue.certificate.expires.map(|d| d.0), ..CertificateInput::default() },
             as_of,
             ..CardQuery::default()
         };
@@ -171,7 +180,14 @@ proptest! {
         prop_assert_eq!(&from_hand.certificate.expires, &from_issue.certificate.expires);
         prop_assert_eq!(&from_hand.certificate.renewal_from, &from_issue.certificate.renewal_from);
         prop_assert_eq!(&from_hand.certificate.status, &from_issue.certificate.status);
-        prop_assert_eq!(&from_hand.insurance, &from_issue.insurance);
+        // The grace is the same, except that the card's own expiry is not
+        // known from the handwritten date: a card that expires with its
+        // certificate has none (insurance-grace), which only its date tells.
+        if from_issue.insurance.no_grace == Some(NoGrace::CardExpires) {
+            prop_assert_eq!(&from_hand.insurance.usable_until, &from_issue.insurance.usable_until);
+        } else {
+            prop_assert_eq!(&from_hand.insurance, &from_issue.insurance);
+        }
         prop_assert_eq!(from_hand.card.status, CardStatus::Unknown);
         prop_assert_eq!(from_hand.card.expires, None);
     }

@@ -16,6 +16,10 @@
 // budgets (30,000 B of wasm; 55,266 B in all, the widget's size before the
 // words moved out of the engine) are reported on every run, met or not.
 // The insurer profiles (issue 11) raised both: README "Size" says by how much.
+// The answers that end each journey truly (issue 14: "yes, I renewed", the
+// period of stay, the reasons for no grace, conditions on 「わからない」, the
+// family routes, every missing field at once, calendar reminders) raised them
+// again, by 3.1 KB of wasm and 7.1 KB in all; the delivery issue brings them down.
 import { readFileSync, readdirSync, existsSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { fileURLToPath } from 'node:url';
@@ -36,9 +40,9 @@ const listed = [
   ['other languages, on demand', onDemand],
 ];
 const WASM_BUDGET = 30_000;
-const WASM_CEILING = 47_700;
+const WASM_CEILING = 51_000;
 const TOTAL_BUDGET = 55_266;
-const TOTAL_CEILING = 79_700;
+const TOTAL_CEILING = 87_000;
 
 const size = (f) => {
   const bytes = readFileSync(dist + f);

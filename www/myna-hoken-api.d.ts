@@ -29,6 +29,8 @@ export interface DateDescription {
 export interface Question {
   key: string;
   required: boolean;
+  /** When left empty: the variant of `missing_field` that words it, where the engine has one. */
+  missing?: string;
 }
 
 /** One input key of the schema (`inputSchema`). */
@@ -106,6 +108,10 @@ export function hasLanguage(lang: Lang): boolean;
 export function words(lang?: Lang, profile?: Profile): Words;
 /** The languages there are catalogs for, with their own names. */
 export const LANGUAGES: Record<Lang, string>;
+/** The BCP 47 tag a language's text is marked with (`ja-easy` → `ja`). */
+export function languageTag(lang: Lang): string;
+/** The catalog language for a page's `lang` attribute ("en-GB" → `en`). */
+export function languageFor(tag: string): Lang;
 
 /** 有効期限を調べる: the card, its electronic certificate and the マイナ保険証's last day. */
 export function cardDates(input: CardDatesInput): CardDates;

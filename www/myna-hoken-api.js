@@ -18,10 +18,22 @@
 // engine's own description of each date.
 import initEngine, * as engine from './pkg/myna_hoken.js';
 import ja from './words/ja.json' with { type: 'json' };
-import names from './words/languages.json' with { type: 'json' };
+import languages from './words/languages.json' with { type: 'json' };
 
-/** The languages there are catalogs for, with their own names: `{ ja: '日本語', … }`. */
+const names = Object.fromEntries(Object.entries(languages).map(([code, l]) => [code, l.name]));
+/** The languages there are catalogs for, with their own names: `{ ja: '日本語', … }` (from words/languages.json, the one list). */
 export const LANGUAGES = names;
+
+/** The BCP 47 tag a language's text is marked with (`lang` attributes): `ja-easy` is Japanese. */
+export const languageTag = (lang) => languages[lang]?.tag ?? 'ja';
+
+/** The catalog language for a page's `lang` ("en-GB" → `en`, "ja-JP" → `ja`): its own code, else the first whose tag is its primary subtag, else `ja`. */
+export function languageFor(tag) {
+  const t = String(tag ?? '').toLowerCase();
+  if (Object.hasOwn(languages, t)) return t;
+  const primary = t.split('-')[0];
+  return Object.keys(languages).find((code) => languages[code].tag === primary) ?? 'ja';
+}
 
 const catalogs = { ja };
 const loading = {};
@@ -271,11 +283,20 @@ function said(w, item, sections, field = 'text') {
 function word(x, w) {
   if (x instanceof Error) {
     if (typeof x.code !== 'string') return x;
-    const label = x.field ? w.fields?.[x.field] ?? x.field : '';
+    // The field's words; an input key is never shown (a profile's path is: it is
+    // the web team's own file).
+    const label = x.field ? w.fields?.[x.field] ?? (x.field.startsWith('profile') ? x.field : '') : '';
     x.message = fill(entry(w, x, ['errors']).replace(/^\{field\}: /, label ? '{field}: ' : ''), { ...x.values, field: label }, w);
     return x;
   }
-  for (const s of x.steps ?? []) said(w, s, ['steps']);
+  for (const s of x.steps ?? []) {
+    said(w, s, ['steps']);
+    // A step that holds only for some answers of 「わからない」 says which.
+    if (s.when?.length) {
+      const conditions = s.when.map((c) => w.conditions?.[c.key]?.[c.value] ?? '').filter(Boolean).join(w.format.list);
+      if (conditions) s.text = fill(w.format.when, { conditions, text: s.text }, w, true);
+    }
+  }
   for (const n of x.notes ?? []) said(w, n, ['notes'], 'message');
   for (const a of x.actions ?? []) said(w, a, ['actions']);
   said(w, x.headline, ['headlines']);

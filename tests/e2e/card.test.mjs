@@ -42,7 +42,8 @@ test("the society's example (born 9/18, card made 5/20), typed with the keyboard
   assert.equal(await cellDate(page, 'certificate.expires'), '2024-09-18');
   assert.equal(await cellDate(page, 'card.expires'), '2029-09-18');
   assert.equal(await cellDate(page, 'certificate.renewalFrom'), '2024-06-19');
-  assert.equal(await cellDate(page, 'insurance.graceUntil'), '2024-12-31');
+  // 'grace to 2024-12-31 (arithmetic only: the grace covers expiries from 2024-12-02)': none here.
+  assert.match(await page.locator('.mh-panel:not([hidden]) [data-field="insurance.graceUntil"]').innerText(), /2024年12月2日より前/);
   const text = await page.locator('.mh-panel:not([hidden]) [data-field="certificate.expires"]').innerText();
   assert.match(text, /2024年9月18日\(水\)/);
   assert.match(text, /令和6年9月18日/);
@@ -162,11 +163,12 @@ test('card-validity-before-2022-04: the J-LIS question is asked only when it mat
 
 test('printed expiry, first certificate past: the answer asks 「電子証明書を更新しましたか」 and answers each choice', async () => {
   const { page } = b;
-  await fillCard(page, { birthday: '1985-09-18', cardExpires: '2029-09-18' }, { asOf: '2026-11-25' });
+  await fillCard(page, { birthday: '1985-09-18', cardExpires: '2030-09-18' }, { asOf: '2026-11-25' });
   let first = await answerFirst(page);
   assert.equal(first.code, 'renewal_unknown');
-  // Past dates read as past: the grace ended 2024-12-31.
-  assert.match(first.headline, /使えたのは 2024年12月31日\(令和6年\) まで/);
+  // from-card-face: the first certificate ended 2025-09-18; insurance-grace: to 2025-12-31.
+  // Past dates read as past: the grace ended 2025-12-31.
+  assert.match(first.headline, /使えたのは 2025年12月31日\(令和7年\) まで/);
   const choose = async (i) => {
     await page.locator(`.mh-asked [data-key="certificateRenewed"] input >> nth=${i}`).check();
     await page.waitForFunction((v) => location.hash.includes(`certificateRenewed=${v}`), ['yes', 'no', 'unknown'][i]);
@@ -174,7 +176,10 @@ test('printed expiry, first certificate past: the answer asks 「電子証明書
   };
   first = await choose(0);
   assert.equal(first.code, 'renewed');
-  assert.match(first.headline, /更新していれば、マイナ保険証は使えます/);
+  // 「はい」 is taken as said: no "if", the card's expiry bounds the new certificate.
+  assert.match(first.headline, /^マイナ保険証は使えます。.*2030年9月18日/);
+  assert.doesNotMatch(first.headline, /していれば/);
+  assert.equal(await page.locator('.mh-panel:not([hidden]) [data-field="insurance.graceUntil"]').count(), 0, 'no row of the old grace');
   first = await choose(1);
   assert.equal(first.code, 'stopped');
   assert.match(first.next, /資格確認書/);
@@ -185,12 +190,14 @@ test('printed expiry, first certificate past: the answer asks 「電子証明書
 
 test('a smartphone マイナ保険証 has no grace: the phone stopped, the card works until the grace ends', async () => {
   const { page } = b;
-  await open(page, srv.origin, '#birthday=1985-09-18&cardIssued=2020-05-20&certificateRenewed=no&smartphone=true&asOf=2024-10-01');
+  // Card made 2021-05-20: first certificate 2025-09-18, the card's grace to 2025-12-31.
+  await open(page, srv.origin, '#birthday=1985-09-18&cardIssued=2021-05-20&certificateRenewed=no&smartphone=true&asOf=2025-10-01');
   await page.waitForSelector('.mh-panel:not([hidden]) .mh-result');
   const first = await answerFirst(page);
   assert.equal(first.code, 'stopped');
-  assert.match(first.headline, /スマートフォン.*2024年9月18日.*カード本体なら 2024年12月31日/);
+  assert.match(first.headline, /スマートフォン.*2025年9月18日.*カード本体なら 2025年12月31日/);
   assert.equal(await page.locator('.mh-panel:not([hidden]) [data-field="insurance.graceUntil"] time').count(), 0);
-  assert.equal(await cellDate(page, 'insurance.usableUntil'), '2024-09-18');
+  assert.match(await page.locator('.mh-panel:not([hidden]) [data-field="insurance.graceUntil"]').innerText(), /スマートフォン/);
+  assert.equal(await cellDate(page, 'insurance.usableUntil'), '2025-09-18');
   assert.deepEqual(await axe(page), []);
 });

@@ -63,7 +63,8 @@ test('① no My Number card (employee): a 資格確認書 comes automatically th
   await shown(page);
   assert.deepEqual(await list(page, '.mh-bring li'), ['eligibility-certificate']);
   assert.deepEqual(await list(page, '.mh-reasons li'), ['no-card']);
-  assert.equal(await page.locator(`${visible} .mh-delivery`).getAttribute('data-delivery'), 'employer');
+  // How it comes is said once, in what to do (no separate line repeating it).
+  assert.match(await page.locator(`${visible} [data-action="wait-eligibility-certificate"]`).innerText(), /会社を通じて届く/);
   const first = await answerFirst(page);
   assert.equal(first.code, 'use_eligibility_certificate');
   assert.match(first.headline, /資格確認書.*申請しなくても/);
@@ -83,7 +84,7 @@ test('⑦ lost card (voluntary member): apply, it comes by post, and the 24-hour
   await next(page);
   await shown(page);
   assert.deepEqual(await list(page, '.mh-reasons li'), ['card-lost']);
-  assert.equal(await page.locator(`${visible} .mh-delivery`).getAttribute('data-delivery'), 'home');
+  assert.match(await page.locator(`${visible} [data-action="apply-eligibility-certificate"]`).innerText(), /KDDI健康保険組合へ申請/);
   assert.equal(await page.locator(`${visible} a[href="tel:0120950178"]`).count() >= 1, true);
   const first = await answerFirst(page);
   assert.match(first.next, /0120-95-0178/, 'the first thing to do is to call');

@@ -57,7 +57,6 @@ async function expectError(page, { code, view, key }) {
 }
 
 const CASES = [
-  ['nothing typed: the birthday is required', 'card', {}, null, 'missing_field', 'birthday'],
   ['a birthday without any card date: on the certificate\'s expiry, offered first', 'card', { birthday: '1985-09-18' }, null, 'missing_field', 'certificateExpires'],
   ['a date that does not exist (2月30日)', 'card', { birthday: '1985-02-30', cardIssued: '2020-05-20' }, null, 'invalid_date', 'birthday'],
   ['not a date at all', 'card', { birthday: 'きのう', cardIssued: '2020-05-20' }, null, 'invalid_date', 'birthday'],
@@ -85,6 +84,27 @@ for (const [name, view, answers, asOf, code, key] of CASES) {
     await expectError(page, { code, view, key });
   });
 }
+
+test('error: nothing typed: every missing answer at once, each naming its own question', async () => {
+  const { page } = b;
+  await submit(page, 'card', {});
+  const summary = page.locator('.mh-error-summary');
+  await summary.waitFor();
+  assert.ok(await focused(page, '.mh-error-summary'), 'focus on the summary');
+  const items = await summary.locator('li').evaluateAll((lis) => lis.map((li) => [li.dataset.field, li.innerText.trim()]));
+  // The birthday, and the date source offered first (the certificate's own expiry): not
+  // 「カードの有効期限か、カードの発行日」, the two the visitor did not pick.
+  assert.deepEqual(items, [['birthday', '生年月日を入力してください。'], ['certificateExpires', '電子証明書の有効期限を入力してください。']]);
+  for (const key of ['birthday', 'certificateExpires']) {
+    assert.equal(await page.locator(`#mh1-card-${key}`).getAttribute('aria-invalid'), 'true');
+  }
+  assert.deepEqual(await axe(page), []);
+  // Fixed, a field's message goes at once, before the next submit.
+  await typeInto(page, '#mh1-card-birthday', '1985-09-18');
+  await page.waitForFunction(() => !document.querySelector('myna-hoken').shadowRoot.querySelector('[data-key="birthday"].mh-invalid'));
+  assert.deepEqual(await summary.locator('li').evaluateAll((lis) => lis.map((li) => li.dataset.field)), ['certificateExpires']);
+  assert.deepEqual(b.problems(), []);
+});
 
 test('the link in the summary moves the focus to the field', async () => {
   const { page } = b;

@@ -45,7 +45,7 @@ export const STATES = [
 export const LINKS = [
   { name: 'card-printed-renewal-unknown', hash: '#birthday=1985-09-18&cardExpires=2029-09-18&asOf=2026-11-25', code: 'renewal_unknown', next: 'check_renewal', card: true },
   { name: 'card-issued-valid', hash: '#birthday=1985-09-18&cardIssued=2020-05-20&asOf=2024-01-10', code: 'works', next: 'renew_from', card: true },
-  { name: 'card-issued-grace', hash: '#birthday=1985-09-18&cardIssued=2020-05-20&certificateRenewed=no&asOf=2024-10-15', code: 'works', next: 'renew_in_grace', card: true },
+  { name: 'card-issued-grace', hash: '#birthday=1985-09-18&cardIssued=2021-05-20&certificateRenewed=no&asOf=2025-10-15', code: 'works', next: 'renew_in_grace', card: true },
   { name: 'card-issued-expired', hash: '#birthday=1985-09-18&cardIssued=2020-05-20&certificateRenewed=no&asOf=2026-11-25', code: 'stopped', next: 'renew_and_register', card: true },
   { name: 'card-certificate-valid', hash: '#birthday=1985-09-18&certificateExpires=2029-09-18&asOf=2026-11-25', code: 'works', next: 'renew_from', card: true },
   { name: 'card-certificate-renewable', hash: '#birthday=1985-09-18&certificateExpires=2029-09-18&asOf=2029-07-01', code: 'works', next: 'renew_by', card: true },

@@ -13,7 +13,7 @@ const LANGS = ['ja', 'en', 'ja-easy'];
 const MORE = [
   { name: 'eligibility-form', hash: '', tab: 'eligibility', wait: '.mh-form' },
   { name: 'documents-unknown', hash: '#membership=insured&card=have&registered=unknown&asOf=2026-11-24', wait: '.mh-result' },
-  { name: 'card-grace', hash: '#birthday=1985-09-18&certificateExpires=2024-09-18&asOf=2024-10-15', wait: '.mh-result' },
+  { name: 'card-grace', hash: '#birthday=1985-09-18&certificateExpires=2025-09-18&asOf=2025-10-15', wait: '.mh-result' },
 ];
 
 let srv;

@@ -141,20 +141,30 @@ test('requests: only the page\'s own files, no cookies, no storage', async () =>
   });
 });
 
-test('the .ics file is made in the browser: all-day events for renewal, expiry and grace end', async () => {
+test('the .ics file is made in the browser, by keyboard: whose card (optional, asked once), then future events with reminders', async () => {
   await withBrowser({ acceptDownloads: true }, async (b) => {
     const { page } = b;
     await open(page, srv.origin, SOCIETY);
     await page.waitForSelector(visible);
     await tabTo(page, '.mh-tools .mh-secondary:first-child');
+    await page.keyboard.press('Enter');
+    // The question opens under the button, the focus in its field; Enter with nothing typed saves.
+    assert.ok(await focused(page, '.mh-ics-label input'));
     const [download] = await Promise.all([page.waitForEvent('download'), page.keyboard.press('Enter')]);
     assert.equal(download.suggestedFilename(), 'myna-hoken.ics');
     assert.match(download.url(), /^blob:/);
     const text = readFileSync(await download.path(), 'utf8');
     assert.match(text, /^BEGIN:VCALENDAR\r\n/);
-    for (const day of ['20240619', '20240918', '20241231', '20290619', '20290918']) {
-      assert.match(text, new RegExp(`DTSTART;VALUE=DATE:${day}\r\nDURATION:P1D`), day);
-    }
+    // As of 2026-11-24: the first certificate's dates (2024) are past, and it had no grace
+    // (expired before 2024-12-02): only the card's renewal (2029-06-19) and expiry (2029-09-18).
+    const days = [...text.matchAll(/DTSTART;VALUE=DATE:(\d{8})\r\nDURATION:P1D/g)].map((m) => m[1]);
+    assert.deepEqual(days, ['20290619', '20290918']);
+    assert.equal((text.match(/BEGIN:VALARM/g) ?? []).length, 2, 'a reminder on each');
+    assert.match(text, /UID:card-renewal-20290619-19850918@myna-hoken/);
+    // Asked once: the next download needs no question.
+    await tabTo(page, '.mh-tools .mh-secondary:first-child');
+    const [again] = await Promise.all([page.waitForEvent('download'), page.keyboard.press('Enter')]);
+    assert.equal(again.suggestedFilename(), 'myna-hoken.ics');
     for (const line of text.split('\r\n')) assert.ok(Buffer.byteLength(line) <= 75, `folded: ${line}`);
     assert.deepEqual(b.problems(), []);
   });
@@ -319,6 +329,13 @@ test('print: just the result, on one page', async () => {
       assert.equal(await page.locator('.demo-faq').isVisible(), false, 'no FAQ');
       assert.equal(await page.locator('.mh-tools').isVisible(), false, 'no buttons');
       assert.equal(await page.locator('.mh-print-title').isVisible(), true);
+      // あなたの答え in two columns: each label beside its own answer (the 変更 column is not printed).
+      const rows = await page.locator(`${visible} .mh-answer`).evaluateAll((els) => els.map((el) => {
+        const [dt, dd] = [el.querySelector('dt'), el.querySelector('dd:not(.mh-change)')].map((x) => x.getBoundingClientRect());
+        return { key: el.dataset.key, sameLine: Math.abs(dt.top - dd.top) < 2, besideIt: dd.left > dt.right - 1, change: el.querySelector('.mh-change').getBoundingClientRect().width };
+      }));
+      assert.ok(rows.length >= 1, `${name}: answers printed`);
+      for (const r of rows) assert.deepEqual(r, { key: r.key, sameLine: true, besideIt: true, change: 0 }, `${name}: ${r.key}`);
       const pdf = await page.pdf({ format: 'A4', path: join(outDir(), `print-${name}.pdf`) });
       assert.equal(pdfPages(pdf), 1, `${name}: one page`);
       await page.screenshot({ path: join(outDir(), `print-${name}.png`), fullPage: true });

@@ -78,6 +78,9 @@ async function command(base, method, path, body) {
   return value;
 }
 
+/** The key of a web element reference (W3C WebDriver). */
+const ELEMENT = 'element-6066-11e4-a52e-4f735466cecf';
+
 /** A function becomes `return (fn).apply(null, arguments)`; a string is the script body itself. */
 const script = (s) => (typeof s === 'function' ? `return (${s}).apply(null, arguments);` : s);
 
@@ -159,6 +162,53 @@ export async function launchWebKit({ width = 390, height = 844, timeZone = 'Asia
         await sleep(interval);
       }
     },
+    /**
+     * The element `selector` finds inside the widget's shadow root (or the page, with
+     * `page: true`), as a WebDriver element id; throws if there is none.
+     */
+    async element(selector, { page = false } = {}) {
+      const ref = await wk.execute((sel, inPage) => (inPage ? document : document.querySelector('myna-hoken').shadowRoot).querySelector(sel), selector, page);
+      const id = ref && ref[ELEMENT];
+      if (!id) throw new Error(`no element ${selector}`);
+      return id;
+    },
+    /**
+     * Taps it: scrolled to the middle of the screen, a pointer press and release at its
+     * centre through WebDriver's actions. (Element Click refuses elements in a shadow
+     * root here: the point's element is the host, which it reads as "intercepted".)
+     */
+    async click(selector, { page = false } = {}) {
+      const at = await wk.execute((sel, inPage) => {
+        const el = (inPage ? document : document.querySelector('myna-hoken').shadowRoot).querySelector(sel);
+        if (!el) return null;
+        // 'instant': a page's `scroll-behavior: smooth` would move it after the rect is read.
+        el.scrollIntoView({ block: 'center', inline: 'center', behavior: 'instant' });
+        const r = el.getBoundingClientRect();
+        return { x: Math.round(r.left + r.width / 2), y: Math.round(r.top + r.height / 2) };
+      }, selector, page);
+      if (!at) throw new Error(`no element ${selector}`);
+      await cmd('POST', '/actions', {
+        actions: [{
+          type: 'pointer', id: 'finger', parameters: { pointerType: 'mouse' },
+          actions: [{ type: 'pointerMove', duration: 0, origin: 'viewport', x: at.x, y: at.y },
+            { type: 'pointerDown', button: 0 }, { type: 'pointerUp', button: 0 }],
+        }],
+      });
+      await cmd('DELETE', '/actions');
+    },
+    /** Picks an option of a <select> (Element Click on the option, which WebDriver selects directly). */
+    async select(selector, value) {
+      await cmd('POST', `/element/${await wk.element(`${selector} option[value="${value}"]`)}/click`, {});
+    },
+    /** Taps a text field, clears it and types into it with WebDriver's key events. */
+    async type(selector, text) {
+      await wk.click(selector);
+      const id = await wk.element(selector);
+      await cmd('POST', `/element/${id}/clear`, {});
+      await cmd('POST', `/element/${id}/value`, { text });
+    },
+    /** The browser's Back button. */
+    back: () => cmd('POST', '/back', {}),
     /** A PNG of the viewport (device pixels), written to `path` if given; returns the bytes. */
     async screenshot(path) {
       const png = Buffer.from(await cmd('GET', '/screenshot'), 'base64');

@@ -19,6 +19,7 @@ import { join } from 'node:path';
 import { outDir, startServer } from './helpers.mjs';
 import { buildHosts, compareBoxes, describe, firstScreen, hostStyle, HOSTS, LINKS, matchHost, overflowing, shadowBoxes, STATES, stateReady } from './hosts.mjs';
 import { launchWebKit, WEBKIT_DRIVER } from './webkit.mjs';
+import { artefact, checkWords, committed, inLang, JOURNEYS, LANGS, readScreen, walk } from './journeys.mjs';
 
 const VIEWPORT = { width: 390, height: 844 };
 const CARD = STATES.find((s) => s.name === 'card-asks');
@@ -113,4 +114,71 @@ for (const host of HOSTS.filter((h) => h !== 'plain')) {
     assert.deepEqual(diffs, [], `${host}: boxes that differ from the plain host:\n  ${describe(diffs)}`);
     assert.ok(plain.boxes.length > 50, `measured ${plain.boxes.length} elements`);
   });
+}
+
+// ---- The card journeys of journeys.mjs, tapped and typed through WebDriver ----------------
+
+const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+const PANEL = '.mh-panel:not([hidden])';
+
+/** The WebKit visitor: WebDriver's own clicks and key presses on the widget's elements. */
+function webkitVisitor(lang) {
+  const v = {
+    async start() {
+      await visit(`${srv.origin}/index.html`);
+      await wk.waitFor(() => document.querySelector('myna-hoken')?.dataset.state === 'ready');
+      if (lang !== 'ja') {
+        await wk.select('.mh-lang select', lang);
+        await wk.waitFor((l) => document.querySelector('myna-hoken').dataset.lang === l, { args: [lang] });
+      }
+    },
+    async type(key, text) { await wk.type(`#mh1-card-${key}`, inLang(text, lang)); await sleep(50); },
+    source: (key) => wk.click(`${PANEL} .mh-sources input[value="${key}"]`),
+    async check(key) { await wk.click(`#mh1-card-${key}`); await sleep(100); },
+    async asOf(text) {
+      if (!(await wk.execute((sel) => document.querySelector('myna-hoken').shadowRoot.querySelector(sel).open, `${PANEL} .mh-asof`))) {
+        await wk.click(`${PANEL} .mh-asof summary`);
+      }
+      await v.type('asOf', text);
+    },
+    async submit() {
+      await wk.click(`${PANEL} .mh-primary`);
+      // The card form ends in an answer or in the list of problems.
+      await wk.waitFor(() => {
+        const root = document.querySelector('myna-hoken').shadowRoot;
+        return root.querySelector('.mh-panel:not([hidden]) .mh-result') || root.querySelector('.mh-error-summary:not([hidden]) li');
+      });
+      await sleep(100);
+    },
+    async answer(key, value) {
+      await wk.click(`${PANEL} input[name="mh1-card-ask-${key}"][value="${value}"]`);
+      await wk.waitFor((val) => document.querySelector('myna-hoken').shadowRoot.querySelector(`.mh-ask input[value="${val}"]`)?.checked, { args: [value] });
+      await sleep(200);
+    },
+    async link(hash) {
+      await wk.click(`a[href="${hash}"]`, { page: true });
+      await wk.waitFor(() => location.hash.includes('birthday') && document.querySelector('myna-hoken').shadowRoot.querySelector('.mh-panel:not([hidden]) .mh-result'));
+      await sleep(100);
+    },
+    async back() {
+      await wk.back();
+      await wk.waitFor(() => !location.hash && document.querySelector('myna-hoken').shadowRoot.querySelector('.mh-panel:not([hidden]) .mh-form'));
+    },
+    read: () => wk.execute(readScreen),
+  };
+  return v;
+}
+
+for (const journey of JOURNEYS.filter((j) => j.card)) {
+  for (const lang of LANGS) {
+    test(`WebKit journey ${journey.name} (${lang}): the same words as in Chromium`, async () => {
+      await wk.setSize(VIEWPORT.width, VIEWPORT.height);
+      const screens = await walk(journey, lang, webkitVisitor(lang));
+      checkWords(assert, journey, lang, screens);
+      // The words kept from the Chromium run (journeys.test.mjs writes them).
+      const kept = committed(journey, lang);
+      assert.ok(kept, `no artefact for ${journey.name} (${lang}): run journeys.test.mjs first`);
+      assert.equal(artefact(journey, lang, screens), kept);
+    });
+  }
 }

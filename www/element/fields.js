@@ -8,7 +8,7 @@ import { h } from './dom.js';
  * element: `ctx.w` its words, `ctx.api` the API in its language,
  * `ctx.announce(text)` its polite live region, `ctx.eras` the engine's eras.
  */
-export function dateField(ctx, id, { key, label, hint, pickEra = '令和' }) {
+export function dateField(ctx, id, { key, label, hint, pickEra = '令和', onValid }) {
   const w = ctx.w;
   const input = h('input', {
     id, type: 'text', class: 'mh-input', name: key, maxlength: 64, spellcheck: 'false', part: 'input',
@@ -24,7 +24,7 @@ export function dateField(ctx, id, { key, label, hint, pickEra = '令和' }) {
     h('span', { class: 'mh-pick-label', text: name }),
     h('select', { class: 'mh-select', 'data-part': part },
       options.map(([value, text]) => h('option', { value, text }))));
-  const eraBox = select('era', w.era, ctx.eras.map((e) => [e.kanji, ctx.lang === 'en' ? `${e.romaji} (${e.kanji})` : e.kanji]));
+  const eraBox = select('era', w.era, ctx.eras.map((e) => [e.kanji, ctx.fill(ctx.words.format.eraOption, e)]));
   const yearBox = select('year', w.year, []);
   const monthBox = select('month', w.month, [['', '—'], ...range(12).map((i) => [String(i), String(i)])]);
   const dayBox = select('day', w.day, [['', '—'], ...range(31).map((i) => [String(i), String(i)])]);
@@ -49,6 +49,8 @@ export function dateField(ctx, id, { key, label, hint, pickEra = '令和' }) {
     if (text) try { iso = ctx.api.parseDate(text); } catch { iso = null; }
     echo.replaceChildren(...(iso ? [w.echo, ctx.dateNode(iso)] : []));
     echo.dataset.iso = iso ?? '';
+    // A date the echo reads is no longer wrong: its message goes at once.
+    if (iso) onValid?.();
     clearTimeout(timer);
     if (iso) timer = setTimeout(speak, 1200);
     if (iso && !fromPicker) {

@@ -27,7 +27,9 @@ function fieldFor(ctx, view, spec) {
   const words = w.fields[spec.key] ?? { label: spec.key };
   const label = words.label;
   const hint = words.hint ? ctx.hintNode(words.hint) : null;
-  if (spec.type === 'date') return dateField(ctx, id, { key: spec.key, label, hint, pickEra: spec.key === 'birthday' ? '昭和' : '令和' });
+  if (spec.type === 'date') {
+    return dateField(ctx, id, { key: spec.key, label, hint, pickEra: spec.key === 'birthday' ? '昭和' : '令和', onValid: () => ctx.fixed(view, spec.key) });
+  }
   if (spec.type === 'boolean' && !ASKED.has(spec.key)) return checkField(id, { key: spec.key, label, hint: words.hint });
   const options = spec.type === 'choice'
     ? spec.choices.map((c) => [c, w.choices[spec.key]?.[c] ?? c])
@@ -92,7 +94,13 @@ export function buildForm(ctx, view, values, { onSubmit, onBack, onChange }) {
   // early?). It appears while the visitor types, not when the field loses
   // focus: a question appearing then would move the button under a click.
   let typing = 0;
-  form.addEventListener('change', (e) => { if (!e.target.closest('.mh-date')) onChange(); });
+  form.addEventListener('change', (e) => {
+    if (e.target.closest('.mh-date')) return;
+    // A question answered is no longer missing: its message goes at once.
+    const key = e.target.closest('[data-key]')?.dataset.key;
+    if (key) ctx.fixed(view, key);
+    onChange();
+  });
   form.addEventListener('input', (e) => {
     if (!e.target.closest('.mh-date')) return;
     clearTimeout(typing);

@@ -1,5 +1,5 @@
 // <myna-hoken>: マイナ保険証・資格確認書の有効期限と持ち物を答える custom element.
-import { calendar, download } from './ics.js';
+import { calendar, download, events } from './ics.js';
 import { h } from './dom.js';
 import { API, language, shown, start } from './engine.js';
 import { CARD_SOURCES, buildForm, readForm, showQuestions } from './forms.js';
@@ -88,7 +88,7 @@ export class MynaHoken extends HTMLElement {
   /** The language asked for (attribute, or the nearest `lang` around). */
   get language() {
     const own = (this.getAttribute('lang') ?? this.parentElement?.closest('[lang]')?.getAttribute('lang') ?? 'ja').toLowerCase();
-    return Object.keys(API.LANGUAGES).find((l) => own === l) ?? (own.startsWith('en') ? 'en' : 'ja');
+    return API.languageFor(own);
   }
 
   connectedCallback() {
@@ -263,8 +263,8 @@ export class MynaHoken extends HTMLElement {
     }, w.views[v])));
     const langs = h('label', { class: 'mh-lang' }, h('span', { class: 'mh-lang-label', text: w.languageLabel }),
       h('select', { class: 'mh-select', onchange: (e) => this.setAttribute('lang', e.target.value) },
-        Object.entries(API.LANGUAGES).map(([code, name]) => h('option', { value: code, lang: code === 'ja-easy' ? 'ja' : code, text: name, selected: code === this.lang }))));
-    const root = h('div', { class: 'mh-root', part: 'root', lang: this.lang === 'en' ? 'en' : 'ja', 'data-view': this.view },
+        Object.entries(API.LANGUAGES).map(([code, name]) => h('option', { value: code, lang: API.languageTag(code), text: name, selected: code === this.lang }))));
+    const root = h('div', { class: 'mh-root', part: 'root', lang: API.languageTag(this.lang), 'data-view': this.view },
       h('div', { class: 'mh-top' }, h('h2', { class: 'mh-title', text: w.title }), langs),
       tabs, this.errorBox,
       VIEWS.map((v) => {
@@ -275,6 +275,8 @@ export class MynaHoken extends HTMLElement {
     this.root?.remove();
     this.root = root;
     this.shadowRoot.append(root);
+    // The language shown, on the host (for the page's own styles and for tests).
+    this.dataset.lang = this.lang;
     // Answers shown are asked again, so that their words change language too.
     for (const v of VIEWS) {
       if (this.results[v] && !this.editing[v]) {
@@ -304,7 +306,8 @@ export class MynaHoken extends HTMLElement {
     const done = this.results[view];
     const head = h('h3', { class: 'mh-panel-title', id: `${this.uid}-${view}-h`, tabindex: '-1', text: w.views[view] });
     if (done && !this.editing[view]) {
-      panel.replaceChildren(head, renderResult(this, view, done.result, done.input));
+      // The answer's own title says what it is: the view's name (the tab's) is not repeated above it.
+      panel.replaceChildren(renderResult(this, view, done.result, done.input));
       return;
     }
     const form = buildForm(this, view, this.values[view], {
@@ -397,17 +400,42 @@ export class MynaHoken extends HTMLElement {
       this.clearErrors();
       return this.page(view, 1);
     }
+    // Every required question left empty, at once (the engine would stop at the first).
+    const missing = this.missing(view, form.node);
+    if (missing.length) return this.showErrors(view, missing);
     this.values[view] = { ...readForm(form), ...this.asOfValue(view) };
     this.compute(view, true);
   }
 
-  /** Required questions of a page left unanswered (the engine says which are required). */
-  missing(view, page) {
+  /**
+   * Required questions shown in `within` (a page, or the whole form) and left
+   * unanswered; the engine says which are required. A date is asked to be
+   * typed, a choice to be chosen, each naming its own question.
+   */
+  missing(view, within) {
     const form = this.forms[view];
     const values = readForm(form);
     return API.questions(FUNCTIONS[view], this.withProfile(values))
-      .filter((q) => q.required && !(q.key in values) && page.querySelector(`[data-key="${q.key}"]`))
-      .map((q) => ({ field: q.key, code: 'missing_field', message: this.fill(this.w.choose, { field: this.w.fields[q.key].label }) }));
+      .filter((q) => q.required && !(q.key in values) && form.fields[q.key]
+        && !form.fields[q.key].field.box.hidden && within.querySelector(`[data-key="${q.key}"]`))
+      .map((q) => {
+        const label = this.w.fields[q.key].label;
+        const typed = form.fields[q.key].spec.type === 'date';
+        // The engine's own wording where it has one (the printed expiry of a 資格確認書).
+        const template = this.words.errors[q.missing ? `missing_field.${q.missing}` : 'missing_field'];
+        return { field: q.key, code: 'missing_field', message: typed ? this.fill(template, { field: label }) : this.fill(this.w.choose, { field: label }) };
+      });
+  }
+
+  /** A field the visitor has just put right: its message and its line in the summary go. */
+  fixed(view, key) {
+    const f = this.forms[view]?.fields[key]?.field ?? (key === 'asOf' ? { box: this.forms[view]?.asOf.querySelector('.mh-field') } : null);
+    if (!f?.box?.classList.contains('mh-invalid')) return;
+    f.box.classList.remove('mh-invalid');
+    f.box.querySelector('.mh-error').hidden = true;
+    for (const input of f.box.querySelectorAll('[aria-invalid]')) input.removeAttribute('aria-invalid');
+    this.errorBox.querySelector(`li[data-field="${key}"]`)?.remove();
+    if (!this.errorBox.querySelector('li')) this.clearErrors();
   }
 
   /** An answer to a question the result asks; answers again. */
@@ -431,7 +459,36 @@ export class MynaHoken extends HTMLElement {
     this.panels.documents.querySelector('.mh-panel-title').focus();
   }
 
-  ics(result) { download(calendar(result, this.w.ics), this.shadowRoot); }
+  /**
+   * カレンダーに登録する: the first time, asks (optionally) whose card it is,
+   * right under the button; then, and every later time, saves the file.
+   * The label stays in this page (and in the link), never sent anywhere.
+   */
+  ics(result, button) {
+    const w = this.w.ics;
+    const save = () => {
+      const birthday = this.results.card?.input.birthday;
+      download(calendar(result, w, { birthday, label: this.label ?? '' }), this.shadowRoot);
+    };
+    if (this.label !== undefined) return save();
+    const tools = button.closest('.mh-tools');
+    let box = tools.querySelector('.mh-ics-label');
+    if (box) { box.querySelector('input').focus(); return undefined; }
+    const id = `${this.uid}-ics-label`;
+    const input = h('input', { id, class: 'mh-input', type: 'text', maxlength: 40, autocomplete: 'off', 'aria-describedby': `${id}-hint` });
+    const none = events(result, w).length === 0;
+    box = h('form', { class: 'mh-ics-label', novalidate: true,
+      onsubmit: (e) => { e.preventDefault(); this.label = input.value.trim().slice(0, 40); save(); box.remove(); button.setAttribute('aria-expanded', 'false'); button.focus(); } },
+    h('label', { class: 'mh-label', for: id, text: w.labelQuestion }),
+    h('p', { class: 'mh-hint', id: `${id}-hint`, text: w.labelHint }),
+    input,
+    none ? h('p', { class: 'mh-notice', role: 'status', text: w.none }) : null,
+    h('div', { class: 'mh-actions' }, h('button', { type: 'submit', class: 'mh-primary', text: w.download, disabled: none })));
+    button.after(box);
+    button.setAttribute('aria-expanded', 'true');
+    input.focus();
+    return undefined;
+  }
 
   // ---- computing -------------------------------------------------------------
 
@@ -500,7 +557,7 @@ export class MynaHoken extends HTMLElement {
         target = markInvalid(form.fields[e.field].field, e.message, w.errorPrefix);
       }
       target ??= form.node.querySelector('input, select, button');
-      return h('li', {}, h('a', { href: `#${target.id || ''}`, 'data-code': e.code,
+      return h('li', { 'data-field': e.field ?? '' }, h('a', { href: `#${target.id || ''}`, 'data-code': e.code,
         onclick: (ev) => { ev.preventDefault(); target.focus(); } }, e.message));
     });
     this.errorBox.replaceChildren(h('h3', { class: 'mh-error-title', text: w.errorTitle }), h('ul', { class: 'mh-error-list' }, items));
@@ -525,7 +582,17 @@ export class MynaHoken extends HTMLElement {
   readLink(focus) {
     if (!this.root) return;
     const link = readFragment(location.hash, this.schema);
-    if (!link) return;
+    if (!link) {
+      // Back from a shared link to the page without one: the answer the
+      // link opened goes too, and the form shows again, empty.
+      if (focus && this.linked && !location.hash.replace(/^#/, '')) {
+        this.linked = false;
+        for (const v of VIEWS) { this.values[v] = {}; this.results[v] = null; this.editing[v] = true; }
+        this.renderPanel(this.view);
+      }
+      return;
+    }
+    this.linked = true;
     const go = () => {
       if (!link.view) return;
       this.values[link.view] = link.values;

@@ -31,7 +31,7 @@ export function renderResult(ctx, view, result, input) {
     body,
     answers(ctx, view, input),
     list(w.notesTitle, result.notes, (n) => h('li', { 'data-code': n.code }, withPhones(n.message)), 'mh-notes'),
-    contacts(ctx),
+    contacts(ctx, view),
     steps(ctx, result.steps),
     tools(ctx, view, result));
 }
@@ -75,18 +75,22 @@ function list(title, items, item, cls) {
   return h('div', { class: cls }, h('h4', { class: 'mh-subhead', text: title }), h('ul', { class: 'mh-list' }, items.map(item)));
 }
 
-/** 問い合わせ先: the insurer's contacts (profile), phones callable. */
-function contacts(ctx) {
+/** 問い合わせ先: the insurer's contacts (profile), each with what it is for, phones callable; and who to ask when a 資格確認書 has not come. */
+function contacts(ctx, view) {
+  const w = ctx.w;
   const list = ctx.profile?.contacts ?? [];
   if (!list.length) return null;
   const t = (v) => ctx.profileText(v);
   return h('div', { class: 'mh-contacts' },
-    h('h4', { class: 'mh-subhead', text: ctx.w.contactsTitle }),
+    h('h4', { class: 'mh-subhead', text: w.contactsTitle }),
     h('ul', { class: 'mh-list' }, list.map((c) => h('li', {},
       h('span', { class: 'mh-contact-label', text: t(c.label) }),
       c.phone ? [' ', h('a', { class: 'mh-tel', href: `tel:${c.phone.replace(/[^\d+]/g, '')}`, text: c.phone })] : null,
+      c.for?.length ? h('span', { class: 'mh-contact-for', text: ctx.fill(w.forTitle, { purposes: c.for.map((p) => w.purposes[p] ?? p).join(ctx.words.format.list) }) }) : null,
       c.hours ? h('span', { class: 'mh-contact-hours', text: t(c.hours) }) : null,
-      c.url ? [' ', h('a', { href: c.url, text: c.url, rel: 'noopener' })] : null))));
+      c.address ? h('span', { class: 'mh-contact-address', text: t(c.address) }) : null,
+      c.url ? [' ', h('a', { href: c.url, text: c.url, rel: 'noopener' })] : null))),
+    view === 'documents' || view === 'eligibility' ? h('p', { class: 'mh-missing', text: w.eligibilityMissing }) : null);
 }
 
 /** 計算の根拠: each step with its rule and source, the day the rules were checked, and the insurer's sources. */
@@ -97,11 +101,17 @@ function steps(ctx, items) {
     h('summary', { text: w.stepsTitle }),
     h('ol', { class: 'mh-list' }, items.map((s) => h('li', { 'data-rule': s.rule, 'data-code': s.code },
       h('span', { text: s.text }), ' ',
-      h('span', { class: 'mh-source', text: ctx.fill(w.source, { rule: s.rule, source: s.source === 'profile' ? ctx.profileText(p?.shortName) ?? s.source : s.source }) })))),
+      h('span', { class: 'mh-source', text: ctx.fill(w.source, { source: sourceWords(ctx, s.source) }) })))),
     h('p', { class: 'mh-rules-as-of', text: ctx.rulesAsOf() }),
     p ? h('div', { class: 'mh-profile-sources' },
       h('p', { text: ctx.fill(w.profileChecked, { date: ctx.dateText(p.checked) }) }),
       h('ul', { class: 'mh-list' }, p.sources.map((s) => h('li', {}, h('a', { href: s.url, rel: 'noopener', text: ctx.profileText(s.title) }))))) : null);
+}
+
+/** A step's source as a visitor reads it: the insurer's own page for `profile`, the society's page named (the rule id stays in data-rule). */
+function sourceWords(ctx, source) {
+  if (source === 'profile') return ctx.profileText(ctx.profile?.shortName) ?? ctx.w.sourceSociety;
+  return source.replaceAll('society', ctx.w.sourceSociety);
 }
 
 /** What the insurer's 資格確認書 looks like, when its profile says. */
@@ -113,7 +123,7 @@ function formLine(ctx) {
 function tools(ctx, view, result) {
   const w = ctx.w;
   return h('div', { class: 'mh-actions mh-tools mh-noprint' },
-    view === 'card' ? h('button', { type: 'button', class: 'mh-secondary', text: w.icsButton, onclick: () => ctx.ics(result) }) : null,
+    view === 'card' ? h('button', { type: 'button', class: 'mh-secondary mh-ics', text: w.icsButton, 'aria-expanded': 'false', onclick: (e) => ctx.ics(result, e.currentTarget) }) : null,
     h('button', { type: 'button', class: 'mh-secondary', text: w.print, onclick: () => window.print() }),
     view === 'card' ? h('button', { type: 'button', class: 'mh-secondary', text: w.toDocuments, onclick: () => ctx.toDocuments(result) }) : null);
 }
@@ -127,22 +137,30 @@ function cardBody(ctx, r) {
   const c = w.card;
   const date = (iso) => (iso ? ctx.dateNode(iso) : h('span', { class: 'mh-muted', text: c.unknownDate }));
   const known = r.certificate.status !== 'unknown';
+  // 「はい」 to the renewal: the new certificate's date is on the card, not here.
+  const renewed = !r.certificate.expires;
+  const grace = r.insurance.graceUntil ? date(r.insurance.graceUntil)
+    : r.insurance.noGrace ? h('span', { text: c.noGrace[r.insurance.noGrace] }) : null;
+  const flag = (text) => h('span', { class: 'mh-flag', text });
   return h('div', { class: 'mh-card-result' },
     h('div', { class: 'mh-dates' },
       h('h4', { class: 'mh-subhead', text: c.certificateTitle }),
       h('dl', { class: 'mh-rows' },
-        row(ctx, c.expires, [date(r.certificate.expires), r.certificate.cappedByCard ? h('span', { class: 'mh-flag', text: c.capped }) : null], 'certificate.expires'),
-        row(ctx, c.renewalFrom, date(r.certificate.renewalFrom), 'certificate.renewalFrom'),
-        row(ctx, c.notice, ctx.months(r.certificate.noticeFrom, r.certificate.noticeTo), 'certificate.notice'),
+        row(ctx, c.expires, renewed ? h('span', { class: 'mh-muted', text: c.renewedDate })
+          : [date(r.certificate.expires), r.certificate.cappedByCard ? flag(c.capped) : null], 'certificate.expires'),
+        renewed ? null : row(ctx, c.renewalFrom, date(r.certificate.renewalFrom), 'certificate.renewalFrom'),
+        r.certificate.noticeFrom ? row(ctx, c.notice, ctx.months(r.certificate.noticeFrom, r.certificate.noticeTo), 'certificate.notice') : null,
         known ? row(ctx, c.status, ctx.valueText('certificateStatus', r.certificate.status), 'certificate.status') : null),
-      h('h4', { class: 'mh-subhead', text: c.insuranceTitle }),
-      h('dl', { class: 'mh-rows' },
-        row(ctx, c.usableUntil, date(r.insurance.usableUntil), 'insurance.usableUntil'),
-        row(ctx, c.graceUntil, r.insurance.graceUntil ? date(r.insurance.graceUntil) : c.noGrace, 'insurance.graceUntil')),
+      renewed ? null : [
+        h('h4', { class: 'mh-subhead', text: c.insuranceTitle }),
+        h('dl', { class: 'mh-rows' },
+          row(ctx, c.usableUntil, date(r.insurance.usableUntil), 'insurance.usableUntil'),
+          grace ? row(ctx, c.graceUntil, grace, 'insurance.graceUntil') : null)],
       h('h4', { class: 'mh-subhead', text: c.cardTitle }),
       r.card.expires
         ? h('dl', { class: 'mh-rows' },
-          row(ctx, c.expires, date(r.card.expires), 'card.expires'),
+          row(ctx, c.expires, [date(r.card.expires), r.card.latestPossible ? flag(c.latestPossible) : null,
+            r.card.stayBased ? flag(c.stayBased) : null], 'card.expires'),
           row(ctx, c.renewalFrom, date(r.card.renewalFrom), 'card.renewalFrom'),
           row(ctx, c.status, ctx.valueText('cardStatus', r.card.status), 'card.status'))
         : h('p', { class: 'mh-muted', 'data-field': 'card.expires', text: c.cardUnknown })));
@@ -163,7 +181,6 @@ function documentsBody(ctx, r) {
     h('h4', { class: 'mh-subhead', text: d.certificateTitle }),
     h('p', { class: 'mh-issue', 'data-issue': e.issue, text: ctx.valueText('issue', e.issue) }),
     e.reasons.length ? h('ul', { class: 'mh-list mh-reasons' }, e.reasons.map((code) => h('li', { 'data-reason': code, text: ctx.valueWords('reasons', code) }))) : null,
-    e.delivery ? h('p', { class: 'mh-delivery', 'data-delivery': e.delivery, text: ctx.valueText('delivery', e.delivery) }) : null,
     e.issue !== 'none' || r.bring.includes('eligibility-certificate') ? formLine(ctx) : null,
     list(d.actionsTitle, r.actions, (a) => h('li', { 'data-action': a.code }, withPhones(a.text)), 'mh-actions-list'));
 }
