@@ -247,6 +247,35 @@ test('English: the language menu, lang="en" on the element, and every text in En
   });
 });
 
+test('memory stays bounded in the release engine: 20,000 rounds of three calls do not grow the wasm memory', async () => {
+  // tests/web.rs runs 2,000 rounds on the debug build (a slow one on a busy machine); this
+  // is the full count on the engine visitors get. A leak of even 4 bytes a call would add 240 kB.
+  // www/ itself (not www/dist, where the glue is bundled): www/pkg is the release build.
+  const www = await startServer(join(WWW, '..'));
+  await withBrowser({}, async (b) => {
+    const { page } = b;
+    await page.goto(`${www.origin}/index.html`);
+    const got = await page.evaluate(async () => {
+      const engine = await import('./pkg/myna_hoken.js');
+      const wasm = await engine.default({ module_or_path: new URL('./pkg/myna_hoken_bg.wasm', location.href) });
+      const profile = await (await fetch('./profiles/kddi.json')).json();
+      const ok = { birthday: '1985-09-18', cardIssued: '2020-05-20', asOf: '2024-10-01' };
+      const bad = { birthday: '1985-02-30', cardIssued: '2020-05-20' };
+      const advice = { membership: 'insured', card: 'lost', registered: true, profile };
+      const round = () => {
+        engine.cardDates(ok);
+        try { engine.cardDates(bad); } catch { /* a coded error, as expected */ }
+        engine.adviseDocuments(advice);
+      };
+      for (let i = 0; i < 500; i++) round();
+      const before = wasm.memory.buffer.byteLength;
+      for (let i = 0; i < 20_000; i++) round();
+      return { before, after: wasm.memory.buffer.byteLength };
+    });
+    assert.ok(got.after <= got.before + 65_536, `memory grew from ${got.before} to ${got.after} bytes`);
+  }).finally(() => www.stop());
+});
+
 test('the JS API module: one engine for every language; English only once loaded, else a coded error', async () => {
   await withBrowser({}, async (b) => {
     const { page } = b;
