@@ -86,7 +86,7 @@ fn outcome<T: Serialize>(r: Result<T, ApiError>) -> Outcome {
             Outcome::Error {
                 code: e.code().to_string(),
                 variant: e.variant().map(str::to_string),
-                field: e.field,
+                field: e.field.clone(),
             }
         }
     }

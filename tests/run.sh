@@ -38,8 +38,11 @@ step "README: every JS example type-checks against the published types (tsc --st
 node tests/tools/readme-ts.mjs
 
 if [ -f tests/e2e/package.json ]; then
-  step "page tests (playwright-core + axe-core in Debian Chromium)"
-  (cd tests/e2e && node --test --test-concurrency=1)
+  step "page tests (playwright-core + axe-core in Debian Chromium, WebKit)"
+  # Two test files at a time (each its own browser and server): the page tests
+  # mostly wait, and two keep both cores busy. Screenshots for review only when
+  # asked: MH_SCREENSHOTS=1 sh tests/run.sh (they go to tests/e2e/out/).
+  (cd tests/e2e && MH_SCREENSHOTS=${MH_SCREENSHOTS:-0} node --test --test-concurrency=2)
 fi
 
 step "all tests passed in $(( $(date +%s) - start ))s"

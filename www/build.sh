@@ -24,7 +24,10 @@ wasm-bindgen --target web --out-dir www/pkg \
   --remove-name-section --remove-producers-section \
   target/wasm32-unknown-unknown/release/myna_hoken.wasm
 # --strip-target-features: the target_features section only matters to linkers.
-"$tools/wasm-opt" -Oz --converge --strip-target-features --enable-bulk-memory --enable-nontrapping-float-to-int \
+# -ocimfs 20 (one-caller-inline-max-function-size): binaryen otherwise pastes
+# each export's whole call tree into its one wrapper; --low-memory-unused: the
+# first 1 KB of memory is the stack's far end, never data, so addresses fold.
+"$tools/wasm-opt" -Oz -ocimfs 20 --low-memory-unused --converge --strip-target-features --enable-bulk-memory --enable-nontrapping-float-to-int \
   --enable-sign-ext --enable-mutable-globals --enable-reference-types --enable-multivalue \
   www/pkg/myna_hoken_bg.wasm -o www/pkg/myna_hoken_bg.wasm
 rm -f www/pkg/package.json www/pkg/.gitignore

@@ -158,6 +158,20 @@ async function runAxe(page, selector) {
   return result;
 }
 
+/**
+ * Whether the page tests write their screenshots for review into tests/e2e/out
+ * (MH_SCREENSHOTS=1; tests/run.sh leaves them out unless asked, since full-page
+ * shots at three sizes are a fifth of the page tests' time). What the tests
+ * check is the same either way; a failure's own screenshot is always written.
+ */
+export const SCREENSHOTS = process.env.MH_SCREENSHOTS !== '0';
+
+/** A screenshot for review, when SCREENSHOTS. */
+export async function shot(target, name, options = {}) {
+  if (!SCREENSHOTS) return;
+  await target.screenshot({ path: join(outDir(), name), ...options });
+}
+
 export function outDir() {
   mkdirSync(OUT, { recursive: true });
   return OUT;

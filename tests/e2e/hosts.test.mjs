@@ -19,7 +19,7 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
-import { axe, launch, open, outDir, startServer } from './helpers.mjs';
+import { axe, launch, open, outDir, shot, startServer } from './helpers.mjs';
 import { buildHosts, compareBoxes, describe, hostStyle, HOSTS, matchHost, overflowing, shadowBoxes, STATES, stateReady } from './hosts.mjs';
 
 let hosts;
@@ -44,7 +44,7 @@ const problemsSince = (from) => b.problems().slice(from);
 
 /** axe, the problems and the sideways overflow of the page shown; the screenshot. */
 async function clean(page, host, state, from) {
-  await page.screenshot({ path: join(outDir(), `host-${host}-${state.name}.png`), fullPage: true });
+  await shot(page, `host-${host}-${state.name}.png`, { fullPage: true });
   assert.deepEqual(await axe(page), [], `${host}, ${state.name}: axe`);
   assert.deepEqual(await page.evaluate(overflowing), [], `${host}, ${state.name}: nothing sticks out of .mh-root sideways`);
   assert.deepEqual(problemsSince(from), [], `${host}, ${state.name}: console and CSP`);

@@ -84,7 +84,8 @@ for (const journey of JOURNEYS) {
       checkWords(assert, journey, lang, screens);
       // No input key is ever shown as words.
       for (const s of screens) for (const e of [...s.errors, ...s.fieldErrors]) assert.doesNotMatch(e, /\b(certificateExpires|cardExpires|cardIssued|birthday|stayUntil|asOf)\b/, e);
-      assert.deepEqual(await axe(page), [], `${journey.name} ${lang}: axe`);
+      // axe on every ending in Japanese (languages.test.mjs runs it on every state in every language).
+      if (lang === 'ja') assert.deepEqual(await axe(page), [], `${journey.name} ${lang}: axe`);
       assert.deepEqual(b.problems(), []);
       const changed = keep(journey, lang, artefact(journey, lang, screens));
       assert.equal(changed, null, changed ?? '');

@@ -7,7 +7,7 @@ import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { answerFirst, axe, cellDate, CSP, focused, launch, open, outDir, startServer, tabTo, typeInto, WWW } from './helpers.mjs';
+import { answerFirst, axe, cellDate, CSP, focused, launch, open, outDir, shot, startServer, tabTo, typeInto, WWW } from './helpers.mjs';
 
 let srv;
 before(async () => { srv = await startServer(); });
@@ -331,7 +331,7 @@ test('without WebAssembly the rules summary and the contact points stay visible'
       assert.equal(await page.locator('.mh-fail').isVisible(), true);
       assert.equal(await page.locator('.mh-root').count(), 0);
       assert.deepEqual(await axe(page), []);
-      await page.screenshot({ path: join(outDir(), `fallback-${how}-1280.png`), fullPage: true });
+      await shot(page, `fallback-${how}-1280.png`, { fullPage: true });
       // A bare tag says it could not start, and where to call.
       await page.evaluate(() => document.querySelector('main').append(Object.assign(document.createElement('myna-hoken'), { id: 'bare' })));
       await page.waitForSelector('#bare[data-state="fallback"]');
@@ -367,7 +367,7 @@ test('print: just the result, on one page', async () => {
       for (const r of rows) assert.deepEqual(r, { key: r.key, sameLine: true, besideIt: true, change: 0 }, `${name}: ${r.key}`);
       const pdf = await page.pdf({ format: 'A4', path: join(outDir(), `print-${name}.pdf`) });
       assert.equal(pdfPages(pdf), 1, `${name}: one page`);
-      await page.screenshot({ path: join(outDir(), `print-${name}.png`), fullPage: true });
+      await shot(page, `print-${name}.png`, { fullPage: true });
       await page.emulateMedia({ media: 'screen' });
     }
     assert.deepEqual(b.problems(), []);
@@ -396,7 +396,7 @@ test('focus is visible; reduced motion turns transitions off', async () => {
 const SHOTS = [
   ['empty', ''],
   ['card', SOCIETY],
-  ['card-grace', '#birthday=1985-09-18&cardIssued=2020-05-20&asOf=2024-10-15'],
+  ['card-grace', '#birthday=1985-09-18&cardIssued=2021-05-20&certificateRenewed=no&asOf=2025-10-15'],
   ['documents', '#membership=insured&card=lost&registered=true'],
   ['documents-unknown', '#membership=insured&card=have&registered=unknown&asOf=2026-11-24'],
   ['card-face', '#birthday=1985-09-18&certificateExpires=2029-09-18&asOf=2026-11-25'],
@@ -419,7 +419,7 @@ for (const [width, height, scale] of [[1280, 900, 1], [320, 640, 1], [640, 450, 
         const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
         assert.ok(overflow <= 0, `${name}: ${overflow}px sideways at ${width}px`);
         const tag = scale > 1 ? `zoom${scale * 100}` : String(width);
-        await page.screenshot({ path: join(outDir(), `${name}-${tag}.png`), fullPage: true });
+        await shot(page, `${name}-${tag}.png`, { fullPage: true });
         if (width === 320) assert.deepEqual(await axe(page), [], name);
       }
       // Focus ring on a result at this size.
@@ -427,7 +427,7 @@ for (const [width, height, scale] of [[1280, 900, 1], [320, 640, 1], [640, 450, 
       await page.waitForSelector(visible);
       await tabTo(page, '.mh-tools .mh-secondary:first-child');
       const tag = scale > 1 ? `zoom${scale * 100}` : String(width);
-      await page.locator('.mh-tools').screenshot({ path: join(outDir(), `focus-${tag}.png`) });
+      await shot(page.locator('.mh-tools'), `focus-${tag}.png`);
       assert.deepEqual(b.problems(), []);
     });
   });

@@ -178,14 +178,22 @@ export async function launchWebKit({ width = 390, height = 844, timeZone = 'Asia
      * root here: the point's element is the host, which it reads as "intercepted".)
      */
     async click(selector, { page = false } = {}) {
-      const at = await wk.execute((sel, inPage) => {
+      const where = (sel, inPage) => {
         const el = (inPage ? document : document.querySelector('myna-hoken').shadowRoot).querySelector(sel);
         if (!el) return null;
         // 'instant': a page's `scroll-behavior: smooth` would move it after the rect is read.
         el.scrollIntoView({ block: 'center', inline: 'center', behavior: 'instant' });
         const r = el.getBoundingClientRect();
-        return { x: Math.round(r.left + r.width / 2), y: Math.round(r.top + r.height / 2) };
-      }, selector, page);
+        return { x: Math.round(r.left + r.width / 2), y: Math.round(r.top + r.height / 2), w: r.width };
+      };
+      // Where it is once it stops moving (a question the form adds moves what is below it).
+      let at = null;
+      for (let i = 0; i < 40; i++) {
+        const now = await wk.execute(where, selector, page);
+        if (now && now.w > 0 && at && now.x === at.x && now.y === at.y) break;
+        at = now;
+        await sleep(25);
+      }
       if (!at) throw new Error(`no element ${selector}`);
       await cmd('POST', '/actions', {
         actions: [{
