@@ -19,32 +19,10 @@ use crate::eligibility::{self, EligibilityDates, EligibilityQuery, Membership};
 use crate::error::ApiError;
 use crate::parse::parse_date;
 use crate::profile::{self, Profile};
+pub use crate::raw::{RawObject, RawValue};
 use crate::schema::{self, FieldSpec};
 use crate::stay::Stay;
 use crate::text::{self, iso};
-
-/// One input value, as much as the engine needs to know about it.
-#[derive(Clone, Debug)]
-pub enum RawValue {
-    /// `null` or `undefined`: treated as absent.
-    Null,
-    Bool(bool),
-    Number(f64),
-    Text(String),
-    /// A value the engine does not read (a function, a symbol…).
-    Other,
-    /// A nested object (read only for `profile`).
-    Object(RawObject),
-    /// An array (read only inside `profile`).
-    Array(Vec<RawValue>),
-    /// A profile read and checked before (the JS face's `setProfile`), for
-    /// inputs that carry none: not read again at every call.
-    Checked(Box<Profile>),
-}
-
-/// An input object: its keys in order, with their values.
-#[derive(Clone, Debug, Default)]
-pub struct RawObject(pub Vec<(String, RawValue)>);
 
 /// The error for an input that is not a plain object.
 pub fn not_an_object() -> ApiError {

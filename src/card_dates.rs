@@ -64,12 +64,6 @@ pub struct CardDates {
     pub steps: Vec<Step>,
 }
 
-/// Phones work as マイナ保険証 from this day (スマホ, rule smartphone-no-grace).
-pub const SMARTPHONE_FROM: NaiveDate = match NaiveDate::from_ymd_opt(2025, 9, 19) {
-    Some(d) => d,
-    None => panic!("2025-09-19 exists"),
-};
-
 /// A date the visitor typed lies after the day asked about: that field is at
 /// fault (it is the one typed), and the message says which day it is after.
 pub fn after_as_of(field: &str, as_of: NaiveDate, as_of_given: bool) -> ApiError {
@@ -195,6 +189,8 @@ pub fn card_dates(q: &CardQuery) -> Result<CardDates, ApiError> {
     };
     let facts = Facts {
         as_of: q.as_of,
+        birthday: birth,
+        issued: q.certificate.issued.or(q.card.issued),
         status,
         renewed,
         renewed_yes,
@@ -209,7 +205,7 @@ pub fn card_dates(q: &CardQuery) -> Result<CardDates, ApiError> {
         eligibility_after,
         stay_next,
     };
-    said::card_notes(q, source, &facts, &mut ex);
+    said::card_notes(source, &facts, &mut ex);
     let known = status != CertificateStatus::Unknown && !renewed_yes;
     let last_day = grace.unwrap_or(cert_expires);
     let notice = notice.filter(|_| !renewed_yes);

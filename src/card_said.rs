@@ -7,8 +7,7 @@ use chrono::{Datelike, NaiveDate};
 
 use crate::answer::{Msg, Said, Values};
 use crate::card::{days_between, CardStatus};
-use crate::card_dates::{CardQuery, SMARTPHONE_FROM};
-use crate::certificate::{CertificateStatus, NoGrace, Renewed, Source};
+use crate::certificate::{CertificateStatus, NoGrace, Renewed, Source, SMARTPHONE_FROM};
 use crate::date::{birthday_in_year, legal_age_on};
 use crate::explained::Explained;
 use crate::stay::CardBound;
@@ -16,6 +15,10 @@ use crate::stay::CardBound;
 /// The facts the headline, the next step and the notes are chosen from.
 pub struct Facts {
     pub as_of: NaiveDate,
+    pub birthday: NaiveDate,
+    /// The day the certificate (or the card with it) was issued, where given
+    /// (under 15 then: no signature certificate).
+    pub issued: Option<NaiveDate>,
     pub status: CertificateStatus,
     pub renewed: Renewed,
     /// The visitor answered 「はい」 to 「電子証明書を更新しましたか」: the new
@@ -46,8 +49,8 @@ impl Facts {
 }
 
 /// The notes of `cardDates`.
-pub fn card_notes(q: &CardQuery, source: Source, f: &Facts, ex: &mut Explained) {
-    let birth = q.card.birthday;
+pub fn card_notes(source: Source, f: &Facts, ex: &mut Explained) {
+    let birth = f.birthday;
     if birth.month() == 2 && birth.day() == 29 {
         ex.note(Msg::LeapDayBirthday, Values::new());
     }
@@ -57,7 +60,7 @@ pub fn card_notes(q: &CardQuery, source: Source, f: &Facts, ex: &mut Explained) 
         let values = Values::new()
             .date("expires", f.cert_expires)
             .date("graceUntil", card_last);
-        if q.as_of > card_last {
+        if f.as_of > card_last {
             ex.note(Msg::CertificateProbablyRenewedPast, values);
         } else {
             ex.note(Msg::CertificateProbablyRenewed, values);
@@ -65,7 +68,7 @@ pub fn card_notes(q: &CardQuery, source: Source, f: &Facts, ex: &mut Explained) 
     }
     // insurance-grace: renewed after the grace, the registration was cancelled.
     if let (true, Ok(grace)) = (f.renewed_yes, f.card_grace) {
-        if q.as_of > grace {
+        if f.as_of > grace {
             ex.note(
                 Msg::RenewedAfterGraceRegisterAgain,
                 Values::new().date("after", grace),
@@ -94,31 +97,29 @@ pub fn card_notes(q: &CardQuery, source: Source, f: &Facts, ex: &mut Explained) 
             Values::new().date("expires", f.cert_expires),
         );
     }
-    if f.card_grace == Err(NoGrace::BeforeMeasure) && !f.renewed_yes && q.as_of > f.cert_expires {
+    if f.card_grace == Err(NoGrace::BeforeMeasure) && !f.renewed_yes && f.as_of > f.cert_expires {
         ex.note(
             Msg::GraceNotInForce,
             Values::new().date("expires", f.cert_expires),
         );
     }
     // The card as a backup only while it still works (to the grace's end).
-    if q.smartphone && (q.as_of <= card_last || f.renewed_yes) {
+    if f.smartphone && (f.as_of <= card_last || f.renewed_yes) {
         ex.note(Msg::SmartphoneCarryCard, Values::new());
     }
-    if q.smartphone && q.as_of < SMARTPHONE_FROM {
+    if f.smartphone && f.as_of < SMARTPHONE_FROM {
         ex.note(Msg::SmartphoneNotYet, Values::new());
     }
-    let start = q
-        .certificate
+    let start = f
         .issued
-        .or(q.card.issued)
         .filter(|_| !matches!(source, Source::Handwritten | Source::HandwrittenStay))
-        .unwrap_or(q.as_of);
+        .unwrap_or(f.as_of);
     if legal_age_on(birth, start).is_some_and(|age| age < 15) {
         ex.note(Msg::NoSignatureCertificateUnder15, Values::new());
     }
     // eligibility-certificate-validity: membership ends the day before the
     // 75th birthday; the マイナ保険証 then serves 後期高齢者医療.
-    if legal_age_on(birth, q.as_of).is_some_and(|age| age >= 74) {
+    if legal_age_on(birth, f.as_of).is_some_and(|age| age >= 74) {
         if let Some(day) = birthday_in_year(birth, birth.year() + 75) {
             ex.note(Msg::LateStageAt75, Values::new().date("birthday75", day));
         }

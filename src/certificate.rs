@@ -108,6 +108,12 @@ pub struct InsurancePart {
     pub eligibility_certificate_after: Option<IsoDate>,
 }
 
+/// Phones work as マイナ保険証 from this day (スマホ, rule smartphone-no-grace).
+pub const SMARTPHONE_FROM: NaiveDate = match NaiveDate::from_ymd_opt(2025, 9, 19) {
+    Some(d) => d,
+    None => panic!("2025-09-19 exists"),
+};
+
 /// Rule **insurance-grace**: the grace covers certificates that expire on or
 /// after this day (松山市; the old 健康保険証 was still valid before).
 pub const GRACE_FROM: NaiveDate = match NaiveDate::from_ymd_opt(2024, 12, 2) {

@@ -15,7 +15,10 @@
 //! - [`stay`]: a card that ends with a foreign resident's period of stay
 //! - [`eligibility`]: 資格確認書 validity, who gets one (①-⑩), delivery, return
 //! - [`advice`]: what to bring, what to do
-//! - [`profile`]: one insurer's facts (validity, reasons, routes), read strictly
+//! - [`vocabulary`]: the values every layer shares (memberships, reasons, routes)
+//! - [`insurer`]: one insurer's facts (validity, reasons, routes) as read
+//! - [`profile`]: the profile's contract: one table that checks and reads a profile
+//! - [`raw`]: an input as the JS face hands it over
 //! - [`answer`]: what the engine says, as message codes and typed values
 //! - [`rules`]: rule ids and sources
 //! - [`schema`]: every input key, its type and when it is required
@@ -81,14 +84,17 @@ pub mod date;
 pub mod eligibility;
 pub mod error;
 pub mod explained;
+pub mod insurer;
 pub mod node;
 pub mod parse;
 pub mod profile;
 pub mod questions;
+pub mod raw;
 pub mod rules;
 pub mod schema;
 pub mod stay;
 pub mod text;
+pub mod vocabulary;
 
 #[cfg(target_arch = "wasm32")]
 pub mod wasm;

@@ -8,134 +8,14 @@
 //! and every problem is reported with the path of the value at fault
 //! (`profile.eligibilityCertificate.validity.months`) and what is allowed.
 
-use chrono::{Datelike, NaiveDate};
+use chrono::NaiveDate;
 
 use crate::answer::{Msg, Values};
-use crate::api::{RawObject, RawValue};
-use crate::date::{add_months_ym, month_end, prev_day, ymd};
-use crate::eligibility::{Delivery, Issue, Membership, Reason, ReturnTo};
 use crate::error::ApiError;
+pub use crate::insurer::{Period, Profile, Route, Validity};
 use crate::parse::parse_date;
-
-/// How a 資格確認書's expiry follows from its issue date.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub enum Validity {
-    /// The last day of the month before the month of the date `months` after
-    /// issue (KDDI 60: 2024-12-02 → 2029-11-30; メルテック 3: 2025-01-08 → 2025-03-31).
-    MonthsToMonthEnd(u32),
-    /// The expiry of the period holding the issue date.
-    Fixed(Vec<Period>),
-    /// The last 31 December on or before the day before the `years`-th
-    /// anniversary of issue (5: 2025-06-01 → 2029-12-31).
-    YearEnd(u32),
-    /// Only the card tells: the visitor gives the printed expiry.
-    Printed,
-}
-
-/// One issuing period of a `fixed` validity.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct Period {
-    pub issued_from: NaiveDate,
-    pub issued_to: NaiveDate,
-    pub expires: NaiveDate,
-}
-
-/// How a 資格確認書 reaches a member, and where it goes back.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct Route {
-    pub delivery: Delivery,
-    pub return_to: ReturnTo,
-}
-
-/// The facts of one insurer that the engine computes with. (Its names,
-/// sources and contacts are checked here too, and worded by the API module.)
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Profile {
-    /// By `Membership as usize`; `None` for a membership the insurer does not have.
-    pub memberships: [Option<Route>; 4],
-    pub validity: Validity,
-    /// The insurer's reasons in its own order (its ① first), each automatic or on application.
-    pub reasons: Vec<(Reason, Issue)>,
-    /// At expiry, a new one comes without application (`automatic`) or not.
-    pub renewed_automatically: bool,
-    /// A 資格確認書 follows an expired, unrenewed certificate after the last day
-    /// of this month after the expiry month (1-3; KDDI 3).
-    pub months_after_certificate_expiry: u32,
-    /// The 資格情報のお知らせ went to all members, not only registered ones.
-    pub notice_to_all: bool,
-}
-
-impl Profile {
-    /// The route for a membership.
-    ///
-    /// # Errors
-    /// `invalid_value` on `membership` for a membership the insurer does not have.
-    pub fn route(&self, m: Membership) -> Result<Route, ApiError> {
-        self.memberships
-            .get(m as usize)
-            .copied()
-            .flatten()
-            .ok_or_else(|| ApiError::new(Msg::MembershipNotInProfile, Some("membership")))
-    }
-
-    /// How the insurer issues a 資格確認書 for a reason (`None`: not listed).
-    pub fn issue_for(&self, reason: Reason) -> Option<Issue> {
-        self.reasons
-            .iter()
-            .find(|(r, _)| *r == reason)
-            .map(|(_, i)| *i)
-    }
-
-    /// The reason's number in the insurer's list (1 for ①).
-    pub fn number_of(&self, reason: Reason) -> Option<usize> {
-        self.reasons
-            .iter()
-            .position(|(r, _)| *r == reason)
-            .map(|i| i + 1)
-    }
-
-    /// The expiry by the insurer's rule, or `None` when only the printed
-    /// date tells.
-    ///
-    /// `None` too for an issue date in none of the fixed periods.
-    ///
-    /// # Errors
-    /// `out_of_range` on `issued` for dates past the calendar's end.
-    pub fn expiry(&self, issued: NaiveDate) -> Result<Option<NaiveDate>, ApiError> {
-        let overflow = || ApiError::new(Msg::OutOfRange, Some("issued"));
-        match &self.validity {
-            Validity::MonthsToMonthEnd(n) => {
-                let (y, m) = add_months_ym(
-                    issued.year(),
-                    issued.month(),
-                    i32::try_from(*n).unwrap_or(0) - 1,
-                )
-                .ok_or_else(overflow)?;
-                month_end(y, m).map(Some).ok_or_else(overflow)
-            }
-            Validity::Fixed(periods) => periods
-                .iter()
-                .find(|p| p.issued_from <= issued && issued <= p.issued_to)
-                .map(|p| p.expires)
-                .map_or(Ok(None), |d| Ok(Some(d))),
-            Validity::YearEnd(years) => {
-                let year = issued.year() + i32::try_from(*years).unwrap_or(0);
-                let anniversary = ymd(year, issued.month(), issued.day())
-                    .or_else(|| ymd(year, 3, 1))
-                    .ok_or_else(overflow)?;
-                let last = prev_day(anniversary).ok_or_else(overflow)?;
-                let dec31 = |y| ymd(y, 12, 31);
-                let end = if last.month() == 12 && last.day() == 31 {
-                    Some(last)
-                } else {
-                    dec31(last.year() - 1)
-                };
-                end.map(Some).ok_or_else(overflow)
-            }
-            Validity::Printed => Ok(None),
-        }
-    }
-}
+use crate::raw::{RawObject, RawValue};
+use crate::vocabulary::{Delivery, Issue, Membership, Reason, ReturnTo};
 
 /// Reads a profile; every problem, each with its path.
 ///
