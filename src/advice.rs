@@ -10,6 +10,7 @@ use crate::answer::{Condition, IsoDate, Msg, Note, Said, Step, Value, Values};
 use crate::certificate::CertificateStatus;
 use crate::eligibility::{self, Delivery, Issue, Membership, Reason, ReturnTo, WhoFacts};
 use crate::error::ApiError;
+use crate::insurer::Issued;
 use crate::profile::{Profile, Route};
 use crate::rules::Rule;
 
@@ -42,6 +43,8 @@ api_enum! {
         Lost = "lost",
         /// 更新中
         Renewing = "renewing",
+        /// カード本体の有効期限が切れた
+        Expired = "expired",
     }
 }
 
@@ -57,6 +60,11 @@ pub struct Situation {
     pub number_on_file: bool,
     pub needs_helper: bool,
     pub eligibility_certificate_lost: bool,
+    /// DV被害者などで、資格情報を閲覧できない設定をしている.
+    pub protected_record: bool,
+    /// 加入したばかり (入社・扶養に入った): asked only where the insurer's
+    /// `newMembers` or `validityFor` makes it matter; `None` when not told.
+    pub just_joined: Option<bool>,
     pub smartphone: bool,
     /// The day a 資格確認書 was issued, if the visitor has one.
     pub eligibility_certificate_issued: Option<NaiveDate>,
@@ -133,6 +141,8 @@ pub fn who_facts(s: &Situation) -> WhoFacts {
         returned: s.card == CardState::Returned,
         lost: s.card == CardState::Lost,
         renewing: s.card == CardState::Renewing,
+        card_expired: s.card == CardState::Expired,
+        protected_record: s.protected_record,
         registered: s.registered,
         registration_cancelled: s.registration_cancelled,
         certificate_expired: expired(s.certificate),
@@ -360,9 +370,18 @@ pub fn advise(s: &Situation, profile: &Profile) -> Result<Advice, ApiError> {
     let applying = eligibility::reasons(&who_facts(s));
     let (reasons, unlisted) = eligibility::listed(&applying, profile);
     let issue = eligibility::issue(&reasons, profile);
+    // eligibility-certificate-who: a new member to whom a listed reason
+    // applies gets one without applying where the insurer says so (newMembers).
+    let joined_automatic =
+        s.just_joined == Some(true) && profile.new_members_automatic && issue != Issue::None;
+    let issue = if joined_automatic {
+        Issue::Automatic
+    } else {
+        issue
+    };
     let delivery = (issue != Issue::None).then_some(route.delivery);
 
-    let mut steps = who_steps(s, &reasons, issue, route, profile);
+    let mut steps = who_steps(s, &reasons, issue, joined_automatic, route, profile);
     let (bring, if_reader_fails) = documents(s, working, phone_works);
     steps.push(Step::new(
         Rule::WhatToBring,
@@ -377,6 +396,14 @@ pub fn advise(s: &Situation, profile: &Profile) -> Result<Advice, ApiError> {
     ));
     let actions = actions(s, issue, route);
     let mut notes = notes(s, working, phone_works);
+    // eligibilityNotice.sentTo: who has the お知らせ to show with the card.
+    if working {
+        notes.push(Note::bare(if profile.notice_to_all {
+            Msg::NoticeSentToAll
+        } else {
+            Msg::NoticeSentToRegistered
+        }));
+    }
     if !unlisted.is_empty() {
         notes.insert(
             0,
@@ -387,7 +414,12 @@ pub fn advise(s: &Situation, profile: &Profile) -> Result<Advice, ApiError> {
         );
     }
     if issue != Issue::None {
-        notes.push(Note::bare(if profile.renewed_automatically {
+        // Renewed automatically only if every listed reason that applies is
+        // renewed so (automatic-first-time ones are not).
+        let automatic = reasons
+            .iter()
+            .all(|r| profile.renewed_automatically_for(Some(*r)) == Some(true));
+        notes.push(Note::bare(if automatic {
             Msg::RenewedAutomatically
         } else {
             Msg::RenewalOnApplication
@@ -449,12 +481,14 @@ fn who_steps(
     s: &Situation,
     reasons: &[Reason],
     issue: Issue,
+    joined_automatic: bool,
     route: Route,
     profile: &Profile,
 ) -> Vec<Step> {
     let listed = || Values::new().codes("reasons", reasons.iter().map(|r| r.as_str()).collect());
     let who = |msg, values| Step::new(Rule::EligibilityCertificateWho, msg, values);
     let mut steps = vec![match issue {
+        Issue::Automatic if joined_automatic => who(Msg::WhoAutomaticNewMember, listed()),
         Issue::Automatic => who(Msg::WhoAutomatic, listed()),
         Issue::OnApplication => who(Msg::WhoOnApplication, listed()),
         // (`depends` only comes from putting answers together, never from one.)
@@ -471,9 +505,22 @@ fn who_steps(
         },
         Values::new(),
     ));
-    let known = s
-        .eligibility_certificate_issued
-        .and_then(|d| profile.expiry(d).ok().flatten());
+    // Its expiry, where the insurer's rule gives one whatever it was issued for.
+    let known = s.eligibility_certificate_issued.and_then(|d| {
+        // What it was issued for, as far as the answers tell: a new member,
+        // and the reason when only one applies.
+        let how = Issued {
+            new_member: s.just_joined,
+            reason: match reasons {
+                [only] => Some(*only),
+                _ => None,
+            },
+        };
+        let (validity, unsure) = profile.validity_of(how);
+        (!unsure)
+            .then(|| crate::insurer::expiry_by(validity, d).ok().flatten())
+            .flatten()
+    });
     if let Some(expires) = known {
         steps.push(Step::new(
             Rule::EligibilityCertificateValidity,
@@ -572,6 +619,9 @@ fn actions(s: &Situation, issue: Issue, route: Route) -> Vec<Said> {
     }
     if s.card == CardState::None {
         act(Msg::GetCard);
+    }
+    if s.card == CardState::Expired {
+        act(Msg::ApplyNewCard);
     }
     // old-card-temporary: while clinics may still take it (to 2026-07-31),
     // it is thrown away only from August.

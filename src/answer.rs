@@ -14,7 +14,7 @@ use chrono::NaiveDate;
 use serde::ser::{SerializeMap, SerializeSeq};
 use serde::{Serialize, Serializer};
 
-use crate::rules::Rule;
+use crate::rules::{Rule, SourceRef};
 use crate::text::{iso, iso_month};
 
 /// A date in an answer, serialized "YYYY-MM-DD" (one type for every date
@@ -316,9 +316,11 @@ messages! {
     Note EndsAt75 = "ends_at_75" [];
     Note RenewedAutomatically = "renewed_automatically" [];
     Note RenewalOnApplication = "renewal_on_application" [];
+    Note RenewalDependsOnReason = "renewal_on_application" . "depends_on_reason" [];
 
     // ---- adviseDocuments: steps.
     Step WhoAutomatic = "who_automatic" [reasons];
+    Step WhoAutomaticNewMember = "who_automatic" . "new_member" [reasons];
     Step WhoOnApplication = "who_on_application" [reasons];
     Step WhoNone = "who_none" [];
     Step DeliveryEmployer = "delivery_employer" [];
@@ -343,6 +345,8 @@ messages! {
     // ---- adviseDocuments: notes.
     Note SmartphoneStopped = "smartphone_stopped" [];
     Note NoticeAloneNotEnough = "notice_alone_not_enough" [];
+    Note NoticeSentToAll = "notice_sent" . "all" [];
+    Note NoticeSentToRegistered = "notice_sent" . "registered" [];
     Note SmartphoneSetupAgain = "smartphone_setup_again" [];
     Note NoLimitCertificateNeeded = "no_limit_certificate_needed" [];
     Note JobChangeNoRegistration = "job_change_no_registration" [];
@@ -370,6 +374,7 @@ messages! {
     Action RegisterCard = "register-card" [];
     Action CollectNewCard = "collect-new-card" [];
     Action GetCard = "get-card" [];
+    Action ApplyNewCard = "apply-new-card" [];
     Action DisposeOldCard = "dispose-old-card" [];
     Action DisposeOldCardFromAugust = "dispose-old-card" . "from_august" [];
 
@@ -419,6 +424,7 @@ messages! {
     Error RegisteredAndCancelled = "inconsistent_input" . "registered_and_cancelled" [];
     Error MembershipNotInProfile = "invalid_value" . "membership_not_in_profile" [];
     Error MissingPrintedExpiry = "missing_field" . "printed_expiry" [];
+    Error MissingPrintedExpiryDepends = "missing_field" . "printed_expiry_depends" [];
     Error PrintedBeforeIssued = "inconsistent_input" . "printed_before_issued" [];
     Error MissingProfile = "missing_field" . "profile" [];
     Error ProfileNotObject = "invalid_profile" . "not_object" [];
@@ -484,8 +490,9 @@ pub struct Step {
     pub variant: Variant,
     #[cfg_attr(target_arch = "wasm32", tsify(type = "Values"))]
     pub values: Values,
-    /// The sources RULES.md gives for the rule.
-    pub source: &'static str,
+    /// The sources RULES.md gives for the rule (keys of `www/sources.json`;
+    /// `profile`: the insurer's own pages).
+    pub sources: &'static [SourceRef],
     /// When the step holds only for some answers to questions answered
     /// 「わからない」: the answers it assumes (all of them). Empty: it holds
     /// whatever they are.
@@ -524,7 +531,7 @@ impl Step {
             code: Code(msg),
             variant: Variant(msg),
             values,
-            source: rule.source(),
+            sources: rule.sources(),
             when: Vec::new(),
             text: (),
         }

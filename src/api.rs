@@ -240,6 +240,12 @@ pub fn eligibility_certificate_dates(
     let as_of = f.date("asOf")?;
     let query = EligibilityQuery {
         issued,
+        how: crate::insurer::Issued {
+            new_member: f.boolean("newMember")?,
+            reason: f
+                .choice("reason")?
+                .and_then(crate::vocabulary::Reason::from_api),
+        },
         printed: f.date("expires")?,
         birthday,
         membership,
@@ -262,7 +268,10 @@ pub fn advise_documents(input: RawObject, today: NaiveDate) -> Result<Advice, Ap
     // A visitor without a card has nothing to register: only ask when it matters.
     // (`None` inside: 「わからない」; without a card it cannot be registered.)
     let registered = match card {
-        CardState::None | CardState::Returned => Some(registered.flatten().unwrap_or(false)),
+        // An expired card is not used either, registered or not.
+        CardState::None | CardState::Returned | CardState::Expired => {
+            Some(registered.flatten().unwrap_or(false))
+        }
         _ => f.require("registered", registered)?,
     };
     let number_on_file = f.answer("numberOnFile")?.unwrap_or(Some(true));
@@ -301,6 +310,8 @@ pub fn advise_documents(input: RawObject, today: NaiveDate) -> Result<Advice, Ap
         number_on_file: number_on_file.unwrap_or(true),
         needs_helper: f.boolean("needsHelper")?.unwrap_or(false),
         eligibility_certificate_lost: f.boolean("eligibilityCertificateLost")?.unwrap_or(false),
+        protected_record: f.boolean("protectedRecord")?.unwrap_or(false),
+        just_joined: f.boolean("justJoined")?,
         smartphone: f.boolean("smartphone")?.unwrap_or(false),
         eligibility_certificate_issued: issued,
         as_of: as_of_day,

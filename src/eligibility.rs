@@ -13,6 +13,7 @@ use crate::answer::{IsoDate, Msg, Note, Said, Step, Values};
 use crate::card::num;
 use crate::date::legal_age_reached_on;
 use crate::error::ApiError;
+use crate::insurer::{expiry_by, Issued};
 use crate::profile::{Profile, Validity};
 use crate::rules::Rule;
 pub use crate::vocabulary::{Delivery, Issue, Membership, Reason, ReturnTo};
@@ -108,6 +109,8 @@ fn returning(profile: &Profile, to: ReturnTo) -> Vec<&'static str> {
 pub struct EligibilityQuery {
     /// 交付日
     pub issued: NaiveDate,
+    /// Issued to a new member, or for which reason (where the validity depends on it).
+    pub how: Issued,
     /// 有効期限 as printed (required when only the card tells).
     pub printed: Option<NaiveDate>,
     pub birthday: Option<NaiveDate>,
@@ -124,18 +127,26 @@ pub struct EligibilityQuery {
 /// only), `inconsistent_input` (a printed expiry before the issue date).
 pub fn validity(q: &EligibilityQuery, profile: &Profile) -> Result<(NaiveDate, Step), ApiError> {
     // The printed date wins; without it, the insurer's rule, if it gives one.
+    // validityFor: a validity for new members, or for some reasons; if it
+    // depends on what the visitor has not said, the printed date decides.
+    let (rule, unsure) = profile.validity_of(q.how);
     let expires = match q.printed {
         Some(printed) if printed < q.issued => {
             return Err(ApiError::new(Msg::PrintedBeforeIssued, Some("expires")))
         }
         Some(printed) => printed,
-        None => profile
-            .expiry(q.issued)?
+        None if unsure => {
+            return Err(ApiError::new(
+                Msg::MissingPrintedExpiryDepends,
+                Some("expires"),
+            ))
+        }
+        None => expiry_by(rule, q.issued)?
             .ok_or_else(|| ApiError::new(Msg::MissingPrintedExpiry, Some("expires")))?,
     };
     let step = |msg, values| Step::new(Rule::EligibilityCertificateValidity, msg, values);
     let base = Values::new().date("issued", q.issued);
-    let step = match (&profile.validity, q.printed) {
+    let step = match (rule, q.printed) {
         (_, Some(_)) | (Validity::Printed, _) => step(
             Msg::EligibilityValidityPrinted,
             Values::new().date("expires", expires),
@@ -236,10 +247,11 @@ pub fn eligibility_dates(
         EligibilityStatus::Expired
     };
     steps.push(return_step(to, q.membership, profile));
-    notes.push(Note::bare(if profile.renewed_automatically {
-        Msg::RenewedAutomatically
-    } else {
-        Msg::RenewalOnApplication
+    let renewed = profile.renewed_automatically_for(q.how.reason);
+    notes.push(Note::bare(match renewed {
+        Some(true) => Msg::RenewedAutomatically,
+        Some(false) => Msg::RenewalOnApplication,
+        None => Msg::RenewalDependsOnReason,
     }));
     let days_left = crate::card::days_between(as_of, expires);
     let (headline, next) = match status {
@@ -265,7 +277,7 @@ pub fn eligibility_dates(
                 Values::new().date("expires", expires),
             ),
             // At expiry a new one comes by itself, or on application (the insurer's renewalAtExpiry).
-            Said::bare(if profile.renewed_automatically {
+            Said::bare(if renewed == Some(true) {
                 Msg::NextExpiredNoReturn
             } else {
                 Msg::NextExpiredNoReturnApply
@@ -284,7 +296,7 @@ pub fn eligibility_dates(
             if_leaving_before_expiry: status == EligibilityStatus::Valid,
             to,
             after_expiry: false,
-            renewed_automatically: profile.renewed_automatically,
+            renewed_automatically: renewed == Some(true),
         },
         notes,
         steps,
@@ -301,6 +313,9 @@ pub struct WhoFacts {
     pub returned: bool,
     pub lost: bool,
     pub renewing: bool,
+    /// カード本体の有効期限が切れた (its certificate with it).
+    pub card_expired: bool,
+    pub protected_record: bool,
     pub registered: bool,
     pub registration_cancelled: bool,
     /// The certificate has expired and the grace is over (a certificate in
@@ -324,7 +339,7 @@ pub fn reasons(f: &WhoFacts) -> Vec<Reason> {
         ),
         (
             Reason::CertificateExpired,
-            f.holds_card && f.registered && f.certificate_expired,
+            (f.holds_card && f.registered && f.certificate_expired) || f.card_expired,
         ),
         (Reason::CardReturned, f.returned),
         (Reason::RegistrationCancelled, f.registration_cancelled),
@@ -336,6 +351,8 @@ pub fn reasons(f: &WhoFacts) -> Vec<Reason> {
             Reason::EligibilityCertificateLost,
             f.eligibility_certificate_lost && !f.working,
         ),
+        (Reason::CardExpired, f.card_expired),
+        (Reason::ProtectedRecord, f.protected_record),
     ];
     candidates
         .iter()

@@ -33,6 +33,26 @@ pub struct Period {
     pub expires: NaiveDate,
 }
 
+/// A validity that applies only in some cases (`validityFor`): to a new
+/// member (メルテック's 3-month one), or for some reasons (日本郵政共済).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ValidityFor {
+    /// `Some(true)`: only for a new member; `Some(false)`: only for others.
+    pub new_member: Option<bool>,
+    /// Only for a 資格確認書 issued for one of these reasons (empty: any).
+    pub reasons: Vec<Reason>,
+    pub validity: Validity,
+}
+
+/// What decides which validity applies to a 資格確認書.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Issued {
+    /// The visitor joined recently and got it as a new member.
+    pub new_member: Option<bool>,
+    /// The reason it was issued for, if the visitor said.
+    pub reason: Option<Reason>,
+}
+
 /// How a 資格確認書 reaches a member, and where it goes back.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Route {
@@ -47,8 +67,17 @@ pub struct Profile {
     /// By `Membership as usize`; `None` for a membership the insurer does not have.
     pub memberships: [Option<Route>; 4],
     pub validity: Validity,
+    /// Validities for some cases, the first that applies winning over `validity`.
+    pub validity_for: Vec<ValidityFor>,
     /// The insurer's reasons in its own order (its ① first), each automatic or on application.
     pub reasons: Vec<(Reason, Issue)>,
+    /// Reasons issued automatically the first time only: at expiry, a new one
+    /// needs an application (日本郵政共済: 「初回のみ申請不要」).
+    pub first_time_only: Vec<Reason>,
+    /// A new member to whom a listed reason applies gets one without
+    /// applying, whatever the reason's own `issue` (メルテック健保:
+    /// 「新規加入(入社)者についてのみ、「資格確認書交付申請書」の提出は不要」).
+    pub new_members_automatic: bool,
     /// At expiry, a new one comes without application (`automatic`) or not.
     pub renewed_automatically: bool,
     /// A 資格確認書 follows an expired, unrenewed certificate after the last day
@@ -87,6 +116,43 @@ impl Profile {
             .map(|i| i + 1)
     }
 
+    /// The validity that applies to a 資格確認書 issued so (`validityFor`,
+    /// else `validity`), and whether it depends on what is not known yet.
+    pub fn validity_of(&self, issued: Issued) -> (&Validity, bool) {
+        let mut unsure = false;
+        for v in &self.validity_for {
+            let member = match (v.new_member, issued.new_member) {
+                (None, _) => Some(true),
+                (Some(want), Some(is)) => Some(want == is),
+                (Some(_), None) => None,
+            };
+            let reason = match (v.reasons.is_empty(), issued.reason) {
+                (true, _) => Some(true),
+                (false, Some(r)) => Some(v.reasons.contains(&r)),
+                (false, None) => None,
+            };
+            match (member, reason) {
+                (Some(true), Some(true)) => return (&v.validity, unsure),
+                (Some(false), _) | (_, Some(false)) => {}
+                _ => unsure = true,
+            }
+        }
+        (&self.validity, unsure)
+    }
+
+    /// Whether the renewal at expiry is automatic for a reason (`None`: for
+    /// a 資格確認書 whose reason is not known).
+    pub fn renewed_automatically_for(&self, reason: Option<Reason>) -> Option<bool> {
+        if !self.renewed_automatically {
+            return Some(false);
+        }
+        match reason {
+            Some(r) => Some(!self.first_time_only.contains(&r)),
+            None if self.first_time_only.is_empty() => Some(true),
+            None => None,
+        }
+    }
+
     /// The expiry by the insurer's rule, or `None` when only the printed
     /// date tells.
     ///
@@ -95,8 +161,19 @@ impl Profile {
     /// # Errors
     /// `out_of_range` on `issued` for dates past the calendar's end.
     pub fn expiry(&self, issued: NaiveDate) -> Result<Option<NaiveDate>, ApiError> {
+        expiry_by(&self.validity, issued)
+    }
+}
+
+/// The expiry of a 資格確認書 issued on `issued` under `validity`, or `None`
+/// when only the printed date tells (`printed`, or no fixed period holds it).
+///
+/// # Errors
+/// `out_of_range` on `issued` for dates past the calendar's end.
+pub fn expiry_by(validity: &Validity, issued: NaiveDate) -> Result<Option<NaiveDate>, ApiError> {
+    {
         let overflow = || ApiError::new(Msg::OutOfRange, Some("issued"));
-        match &self.validity {
+        match validity {
             Validity::MonthsToMonthEnd(n) => {
                 let (y, m) = add_months_ym(
                     issued.year(),

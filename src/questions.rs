@@ -5,6 +5,7 @@
 
 use crate::api::{RawObject, RawValue};
 use crate::schema::{self, Required};
+use crate::vocabulary::Reason;
 
 /// One question: an input key, whether it must be answered now, and the
 /// wording of `missing_field` when it is left empty (the variant, where the
@@ -49,6 +50,12 @@ pub fn questions(function: &str, input: &RawObject) -> Vec<Question> {
     let Some((_, spec)) = schema::FUNCTIONS.iter().find(|(name, _)| *name == function) else {
         return Vec::new();
     };
+    // The insurer's facts, where the input has a profile the engine can read.
+    let profile = match input.0.iter().find(|(k, _)| k == "profile").map(|(_, v)| v) {
+        Some(RawValue::Checked(p)) => Some((**p).clone()),
+        Some(raw) => crate::profile::read(raw).ok(),
+        None => None,
+    };
     let applies = |key: &str| -> bool {
         match (function, key) {
             // cardDates: the card's own renewal matters only from its issue date;
@@ -74,25 +81,45 @@ pub fn questions(function: &str, input: &RawObject) -> Vec<Question> {
                 matches!(text("card"), Some("have" | "lost" | "renewing")) && !is_true("registered")
             }
             ("adviseDocuments", "eligibilityCertificateIssued") => given(key),
+            // Only for an insurer that lists it (日本郵政共済 ④).
+            ("adviseDocuments", "protectedRecord") => profile
+                .as_ref()
+                .is_some_and(|p| p.issue_for(Reason::ProtectedRecord).is_some()),
+            // A new member: only where the insurer sends one to new members
+            // unasked, or gives theirs another validity (メルテック).
+            ("adviseDocuments", "justJoined") => profile.as_ref().is_some_and(|p| {
+                p.new_members_automatic
+                    || (given("eligibilityCertificateIssued")
+                        && p.validity_for.iter().any(|v| v.new_member.is_some()))
+            }),
+            // Only where the insurer's validity depends on it (メルテック, 日本郵政共済).
+            ("eligibilityCertificateDates", "newMember") => profile
+                .as_ref()
+                .is_some_and(|p| p.validity_for.iter().any(|v| v.new_member.is_some())),
+            // …or its renewal (日本郵政共済: automatic the first time only).
+            ("eligibilityCertificateDates", "reason") => profile.as_ref().is_some_and(|p| {
+                p.validity_for.iter().any(|v| !v.reasons.is_empty())
+                    || !p.first_time_only.is_empty()
+            }),
             (_, "asOf" | "profile") => false,
             _ => true,
         }
     };
     // The printed expiry of a 資格確認書 is always asked (it is on the
     // certificate, and wins), and needed when the insurer's dates cannot be
-    // computed (validity `printed`).
-    let printed_only = || match input.0.iter().find(|(k, _)| k == "profile").map(|(_, v)| v) {
-        Some(RawValue::Checked(p)) => p.validity == crate::profile::Validity::Printed,
-        profile => ["eligibilityCertificate", "validity", "kind"]
-            .iter()
-            .try_fold(profile, |v, key| match v {
-                Some(RawValue::Object(o)) => {
-                    Some(o.0.iter().find(|(k, _)| k == key).map(|(_, v)| v))
-                }
-                _ => None,
-            })
-            .flatten()
-            .is_some_and(|v| matches!(v, RawValue::Text(t) if t == "printed")),
+    // computed: validity `printed`, or one that depends on an answer not given.
+    let printed_only = || {
+        profile.as_ref().is_some_and(|p| {
+            let how = crate::insurer::Issued {
+                new_member: input.0.iter().find_map(|(k, v)| match v {
+                    RawValue::Bool(b) if k == "newMember" => Some(*b),
+                    _ => None,
+                }),
+                reason: text("reason").and_then(Reason::from_api),
+            };
+            let (validity, unsure) = p.validity_of(how);
+            unsure || *validity == crate::profile::Validity::Printed
+        })
     };
     let printed = function == "eligibilityCertificateDates" && printed_only();
     spec.iter()

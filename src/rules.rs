@@ -38,6 +38,34 @@ pub enum Rule {
 }
 
 impl Rule {
+    /// Every rule.
+    pub const ALL: &'static [Rule] = &[
+        Rule::BirthdayCount,
+        Rule::LeapDayBirthday,
+        Rule::CardValidity,
+        Rule::CardValidityBefore2022,
+        Rule::RenewalInWindow,
+        Rule::CertificateValidity,
+        Rule::FromCardFace,
+        Rule::CertificateFace,
+        Rule::RenewalWindow,
+        Rule::RenewalBooking,
+        Rule::ExpiryNotice,
+        Rule::InsuranceGrace,
+        Rule::SmartphoneNoGrace,
+        Rule::EligibilityCertificateValidity,
+        Rule::EligibilityCertificateReturn,
+        Rule::EligibilityCertificateWho,
+        Rule::WhatToBring,
+        Rule::OldCardTemporary,
+        Rule::SocietyFacts,
+        Rule::StayCapsCard,
+        Rule::StayExtended,
+        Rule::StayPending,
+        Rule::StayLapsed,
+        Rule::TokuteiZairyuCard,
+    ];
+
     /// The id used in RULES.md, in test names and in explanations.
     pub fn id(self) -> &'static str {
         match self {
@@ -68,35 +96,92 @@ impl Rule {
         }
     }
 
-    /// The sources RULES.md gives for the rule (keys of its "Sources" table;
-    /// citations are data, not words, so they stay here).
-    pub fn source(self) -> &'static str {
+    /// The sources RULES.md gives for the rule: keys of its "Sources" table
+    /// (and a few more), each with the article or part where it says so. The
+    /// titles and addresses are data beside the catalogs (`www/sources.json`);
+    /// `profile` is the insurer's own pages (its profile's `sources`).
+    pub fn sources(self) -> &'static [SourceRef] {
+        const fn at(key: &'static str, detail: &'static str) -> SourceRef {
+            SourceRef {
+                key,
+                detail: Some(detail),
+            }
+        }
+        const fn of(key: &'static str) -> SourceRef {
+            SourceRef { key, detail: None }
+        }
         match self {
-            Rule::BirthdayCount => "命令26条・JPKI規則49条",
-            Rule::LeapDayBirthday => "命令26条2項",
-            Rule::CardValidity => "命令26条1項・年齢計算ニ関スル法律・民法143条",
-            Rule::CardValidityBefore2022 => "命令附則2条(令和4年デジタル庁・総務省令第2号)",
-            Rule::RenewalInWindow => "命令29条3項・JPKI規則49条",
-            Rule::CertificateValidity => "JPKI規則49条・society",
-            Rule::FromCardFace => "命令26条・券面",
-            Rule::CertificateFace => "券面の追記欄・マイナポータル・society",
-            Rule::RenewalWindow => "練馬区・世田谷区・society",
-            Rule::RenewalBooking => "society・J-CASTニュース 2026-02-27",
-            Rule::ExpiryNotice => "society(J-LIS 有効期限通知書)",
-            Rule::InsuranceGrace => "society・MHLW・協会けんぽ・多摩市",
-            Rule::SmartphoneNoGrace => "society・スマホ",
+            Rule::BirthdayCount => const { &[at("命令", "26条"), at("JPKI規則", "49条")] },
+            Rule::LeapDayBirthday => const { &[at("命令", "26条2項")] },
+            Rule::CardValidity => {
+                const {
+                    &[
+                        at("命令", "26条1項"),
+                        of("年齢計算ニ関スル法律"),
+                        at("民法", "143条"),
+                    ]
+                }
+            }
+            Rule::CardValidityBefore2022 => {
+                const { &[at("命令", "附則2条(令和4年デジタル庁・総務省令第2号)")] }
+            }
+            Rule::RenewalInWindow => const { &[at("命令", "29条3項"), at("JPKI規則", "49条")] },
+            Rule::CertificateValidity => const { &[at("JPKI規則", "49条"), of("society")] },
+            Rule::FromCardFace => const { &[at("命令", "26条"), of("券面")] },
+            Rule::CertificateFace => {
+                const { &[of("券面"), of("マイナポータル"), of("society")] }
+            }
+            Rule::RenewalWindow => {
+                const {
+                    &[
+                        of("練馬区"),
+                        of("世田谷区"),
+                        of("呉市"),
+                        of("岡崎市"),
+                        of("society"),
+                    ]
+                }
+            }
+            Rule::RenewalBooking => const { &[of("society"), of("J-CAST")] },
+            Rule::ExpiryNotice => const { &[of("society")] },
+            Rule::InsuranceGrace => {
+                const {
+                    &[
+                        of("society"),
+                        of("MHLW"),
+                        of("協会けんぽ"),
+                        of("多摩市"),
+                        of("松山市"),
+                        of("いわき市"),
+                    ]
+                }
+            }
+            Rule::SmartphoneNoGrace => {
+                const { &[of("society"), of("スマホ"), at("JPKI規則", "59条の9")] }
+            }
             // The insurer's own facts: its profile (the page shows whose, and its sources).
-            Rule::EligibilityCertificateValidity => "profile",
-            Rule::EligibilityCertificateReturn => "profile",
-            Rule::EligibilityCertificateWho => "profile",
-            Rule::WhatToBring => "society・MHLW",
-            Rule::OldCardTemporary => "事務連絡 2025-11-12・2026-03-19",
-            Rule::SocietyFacts => "society",
-            Rule::StayCapsCard => "三宅村・横手市・松戸市",
-            Rule::StayExtended => "松戸市・三宅村・横手市",
-            Rule::StayPending => "東海市・葛城市",
-            Rule::StayLapsed => "松戸市・葛城市",
-            Rule::TokuteiZairyuCard => "出入国在留管理庁(行政書士の案内による)",
+            Rule::EligibilityCertificateValidity
+            | Rule::EligibilityCertificateReturn
+            | Rule::EligibilityCertificateWho => const { &[of("profile")] },
+            Rule::WhatToBring => const { &[of("society"), of("MHLW")] },
+            Rule::OldCardTemporary => const { &[of("事務連絡")] },
+            Rule::SocietyFacts => const { &[of("society")] },
+            Rule::StayCapsCard => const { &[of("三宅村"), of("横手市"), of("松戸市")] },
+            Rule::StayExtended => const { &[of("松戸市"), of("三宅村"), of("横手市")] },
+            Rule::StayPending => const { &[of("東海市"), of("葛城市")] },
+            Rule::StayLapsed => const { &[of("松戸市"), of("葛城市")] },
+            Rule::TokuteiZairyuCard => const { &[of("入管")] },
         }
     }
+}
+
+/// One source of a rule: a key of the sources list, and where in it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
+pub struct SourceRef {
+    pub key: &'static str,
+    /// The article or part (「26条」), if the rule names one.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(target_arch = "wasm32", tsify(optional))]
+    pub detail: Option<&'static str>,
 }

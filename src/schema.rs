@@ -107,6 +107,8 @@ schema! {
     /// `eligibilityCertificateDates`.
     ELIGIBILITY_CERTIFICATE_DATES = "eligibilityCertificateDates" [
         "issued": date, always;
+        "newMember": boolean, never;
+        "reason": choice(["no-card", "not-registered", "certificate-expired", "card-returned", "registration-cancelled", "number-not-on-file", "card-lost", "card-renewing", "needs-helper", "eligibility-certificate-lost", "card-expired", "protected-record"]), never;
         "expires": date, never;
         "birthday": date, never;
         "membership": choice(["insured", "dependent", "voluntary-insured", "voluntary-dependent"]), never;
@@ -116,14 +118,16 @@ schema! {
     /// `adviseDocuments`.
     ADVISE_DOCUMENTS = "adviseDocuments" [
         "membership": choice(["insured", "dependent", "voluntary-insured", "voluntary-dependent"]), always;
-        "card": choice(["none", "have", "returned", "lost", "renewing"]), always;
-        "registered": answer, unless("card", ["none", "returned"]);
+        "card": choice(["none", "have", "returned", "lost", "renewing", "expired"]), always;
+        "registered": answer, unless("card", ["none", "returned", "expired"]);
         "certificate": choice(["valid", "renewable", "grace", "expired", "unknown"]), never;
         "smartphone": boolean, never;
         "registrationCancelled": boolean, never;
         "numberOnFile": answer, never;
         "needsHelper": boolean, never;
         "eligibilityCertificateLost": boolean, never;
+        "protectedRecord": boolean, never;
+        "justJoined": boolean, never;
         "eligibilityCertificateIssued": date, never;
         "asOf": date, never;
         "profile": profile, always;
@@ -165,6 +169,10 @@ mod tests {
         }
         assert_eq!(choices(ADVISE_DOCUMENTS, "membership"), Membership::API);
         assert_eq!(choices(ADVISE_DOCUMENTS, "card"), CardState::API);
+        assert_eq!(
+            choices(ELIGIBILITY_CERTIFICATE_DATES, "reason"),
+            crate::vocabulary::Reason::API
+        );
     }
 
     #[test]
@@ -173,8 +181,8 @@ mod tests {
             JSON.starts_with(r#"{"cardDates":[{"key":"birthday","type":"date","required":true},"#)
         );
         assert!(JSON.contains(r#"{"key":"cardIssued","type":"date","required":{"oneOf":["certificateExpires","cardExpires","cardIssued"]}}"#));
-        assert!(JSON.contains(r#"{"key":"registered","type":"answer","required":{"unlessKey":"card","in":["none","returned"]}}"#));
-        assert!(JSON.contains(r#""type":"choice","choices":["none","have","returned","lost","renewing"],"required":true"#));
+        assert!(JSON.contains(r#"{"key":"registered","type":"answer","required":{"unlessKey":"card","in":["none","returned","expired"]}}"#));
+        assert!(JSON.contains(r#""type":"choice","choices":["none","have","returned","lost","renewing","expired"],"required":true"#));
         assert!(JSON.ends_with(r#"{"key":"profile","type":"profile","required":true}]}"#));
     }
 }
@@ -246,6 +254,12 @@ pub mod declarations {
     pub struct EligibilityCertificateDatesInput {
         /// 資格確認書の交付日
         pub issued: String,
+        /// It was issued to a new member (asked when the insurer's validity says so).
+        #[tsify(optional)]
+        pub new_member: Option<bool>,
+        /// The reason it was issued for (asked when the insurer's validity depends on it).
+        #[tsify(optional, type = "Reason")]
+        pub reason: Option<String>,
         /// 有効期限 as printed on it (required when the insurer's validity is `printed`).
         #[tsify(optional)]
         pub expires: Option<String>,
@@ -270,7 +284,9 @@ pub mod declarations {
     pub struct AdviseDocumentsInput {
         #[tsify(type = "Membership")]
         pub membership: String,
-        #[tsify(type = "\"none\" | \"have\" | \"returned\" | \"lost\" | \"renewing\"")]
+        #[tsify(
+            type = "\"none\" | \"have\" | \"returned\" | \"lost\" | \"renewing\" | \"expired\""
+        )]
         pub card: String,
         /// 健康保険証の利用登録済み (required unless `card` is none or returned;
         /// "unknown" gives an answer that holds either way).
@@ -287,6 +303,13 @@ pub mod declarations {
         pub needs_helper: Option<bool>,
         #[tsify(optional)]
         pub eligibility_certificate_lost: Option<bool>,
+        /// DV被害者などで資格情報を閲覧できない設定をしている (asked when the insurer lists it).
+        #[tsify(optional)]
+        pub protected_record: Option<bool>,
+        /// 最近加入した (入社・扶養に入った): asked when the insurer sends new
+        /// members one unasked (`newMembers`) or gives theirs another validity.
+        #[tsify(optional)]
+        pub just_joined: Option<bool>,
         #[tsify(optional)]
         pub smartphone: Option<bool>,
         #[tsify(optional)]

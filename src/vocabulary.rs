@@ -62,6 +62,10 @@ api_enum! {
         NeedsHelper = "needs-helper",
         /// ⑩ 資格確認書を滅失・き損し、マイナ保険証を使えない
         EligibilityCertificateLost = "eligibility-certificate-lost",
+        /// マイナンバーカード本体の有効期限が切れた (日本郵政共済 ②).
+        CardExpired = "card-expired",
+        /// DV被害者などで、資格情報を閲覧できない設定をしている (日本郵政共済 ④).
+        ProtectedRecord = "protected-record",
     }
 }
 

@@ -390,6 +390,10 @@ fn every_catalog_names_every_input_key_and_value_the_engine_has_and_no_other() {
         // The choices the form offers: each choice question's own values.
         for (_, spec) in schema::FUNCTIONS {
             for f in spec.iter() {
+                // The reason a 資格確認書 was issued reads as the reasons do (values.reasons).
+                if let (FieldType::Choice(_), "reason") = (f.ty, f.key) {
+                    continue;
+                }
                 if let FieldType::Choice(choices) = f.ty {
                     expect(
                         &format!("ui.choices.{}", f.key),
@@ -459,4 +463,143 @@ fn every_shipped_profile_lists_each_contact_once_saying_what_it_is_for() {
             );
         }
     }
+}
+
+#[test]
+fn an_insurer_s_own_questions_are_asked_only_for_it() {
+    use myna_hoken::questions::questions;
+    let asked = |function: &str, id: &str, pairs: &[(&str, &str)]| -> Vec<&'static str> {
+        let mut input: Vec<(String, myna_hoken::api::RawValue)> = pairs
+            .iter()
+            .map(|(k, v)| {
+                (
+                    k.to_string(),
+                    myna_hoken::api::RawValue::Text(v.to_string()),
+                )
+            })
+            .collect();
+        input.push(("profile".into(), common::tree(&common::profile(id))));
+        questions(function, &RawObject(input))
+            .into_iter()
+            .map(|q| q.key)
+            .collect()
+    };
+    // 日本郵政共済 lists a protected record (④); KDDI does not.
+    let card = [("membership", "insured"), ("card", "have")];
+    assert!(asked("adviseDocuments", "yusei-kyosai", &card).contains(&"protectedRecord"));
+    assert!(!asked("adviseDocuments", "kddi", &card).contains(&"protectedRecord"));
+    // メルテック's validity depends on being a new member; KDDI's on nothing.
+    let issued = [("issued", "2025-01-08")];
+    assert!(asked("eligibilityCertificateDates", "meltec", &issued).contains(&"newMember"));
+    assert!(!asked("eligibilityCertificateDates", "kddi", &issued).contains(&"newMember"));
+    // 日本郵政共済 renews on application except for ⑤: the reason is asked.
+    assert!(asked("eligibilityCertificateDates", "yusei-kyosai", &issued).contains(&"reason"));
+    assert!(!asked("eligibilityCertificateDates", "kddi", &issued).contains(&"reason"));
+    // メルテック sends a new member one unasked (newMembers): the advisor asks
+    // whether the visitor just joined; KDDI issues by reason alone.
+    assert!(asked("adviseDocuments", "meltec", &card).contains(&"justJoined"));
+    assert!(!asked("adviseDocuments", "kddi", &card).contains(&"justJoined"));
+    assert!(!asked("adviseDocuments", "brother", &card).contains(&"justJoined"));
+}
+
+#[test]
+fn every_source_a_rule_names_is_in_the_sources_list_and_every_listed_one_is_named() {
+    let list: Value = serde_json::from_str(include_str!("../www/sources.json")).unwrap();
+    let listed = keys_of(&list);
+    let mut named = BTreeSet::new();
+    for rule in myna_hoken::rules::Rule::ALL {
+        for s in rule.sources() {
+            if s.key != "profile" {
+                assert!(
+                    listed.contains(s.key),
+                    "{:?} cites {}, which www/sources.json does not list",
+                    rule,
+                    s.key
+                );
+                named.insert(s.key.to_string());
+            }
+        }
+    }
+    let unused: Vec<_> = listed.difference(&named).collect();
+    assert!(
+        unused.is_empty(),
+        "www/sources.json lists sources no rule cites: {unused:?}"
+    );
+    for (key, s) in list.as_object().unwrap() {
+        assert!(
+            s["title"]["ja"].as_str().is_some_and(|t| !t.is_empty()),
+            "{key}: a Japanese title"
+        );
+        assert!(
+            s["title"]["en"].as_str().is_some_and(|t| !t.is_empty()),
+            "{key}: an English title"
+        );
+        assert!(
+            s["url"].is_null() || s["url"].as_str().is_some_and(|u| u.starts_with("https://")),
+            "{key}: url"
+        );
+    }
+}
+
+/// The README's list of what an answer can carry is a copy of the engine's
+/// messages: every headline, next step and note code (each variant in the
+/// parentheses after it), and every action in `adviseDocuments`' list.
+#[test]
+fn the_readme_lists_every_code_and_variant_an_answer_can_carry() {
+    let readme = include_str!("../README.md");
+    let section = |start: &str, end: &str| -> &str {
+        let from = readme
+            .find(start)
+            .unwrap_or_else(|| panic!("README has no {start:?}"));
+        let rest = &readme[from + start.len()..];
+        &rest[..rest.find(end).unwrap_or(rest.len())]
+    };
+    let codes = section("### The codes an answer can carry\n\n", "\n\n");
+    let bullet = |name: &str| -> String {
+        let rest = &codes[codes
+            .find(&format!("- {name}:"))
+            .unwrap_or_else(|| panic!("README lists no {name}"))..];
+        rest[2..]
+            .split("\n- ")
+            .next()
+            .unwrap_or("")
+            .replace('\n', " ")
+    };
+    let actions = section("- `actions[]`", "\n\n").replace('\n', " ");
+    let mut failures = Vec::new();
+    for m in Msg::ALL {
+        let d = m.def();
+        let list = match d.kind {
+            Kind::Headline => bullet("headlines"),
+            Kind::Next => bullet("next"),
+            Kind::Note => bullet("notes"),
+            Kind::Action => actions.clone(),
+            Kind::Step | Kind::Error => continue,
+        };
+        let code = format!("`{}`", d.code);
+        // The backticks make the match exact: `renewed` is not in `renewed_after_grace`.
+        let Some(at) = list.find(&code) else {
+            failures.push(format!("{}: {} is not listed", d.kind.section(), d.code));
+            continue;
+        };
+        if let (Some(v), false) = (d.variant, d.kind == Kind::Action) {
+            let after = &list[at + code.len()..];
+            let listed = after
+                .strip_prefix(" (")
+                .and_then(|a| a.split(')').next())
+                .is_some_and(|inside| inside.contains(&format!("`{v}`")));
+            if !listed {
+                failures.push(format!(
+                    "{}: {} lacks its variant {v}",
+                    d.kind.section(),
+                    d.code
+                ));
+            }
+        }
+    }
+    assert!(
+        failures.is_empty(),
+        "README \"The codes an answer can carry\":\n{}",
+        failures.join("\n")
+    );
 }

@@ -276,6 +276,7 @@ fn advice_laws_hold_for_every_situation() {
         CardState::Returned,
         CardState::Lost,
         CardState::Renewing,
+        CardState::Expired,
     ];
     let certs = [
         CertificateStatus::Valid,
@@ -292,7 +293,7 @@ fn advice_laws_hold_for_every_situation() {
     let mut checked = 0;
     for membership in members {
         for card in cards {
-            for bits in 0u32..64 {
+            for bits in 0u32..128 {
                 for certificate in certs {
                     let flag = |i: u32| bits & (1 << i) != 0;
                     let s = Situation {
@@ -305,6 +306,8 @@ fn advice_laws_hold_for_every_situation() {
                         needs_helper: flag(3),
                         eligibility_certificate_lost: flag(4),
                         smartphone: flag(5),
+                        protected_record: flag(6),
+                        just_joined: None,
                         eligibility_certificate_issued: None,
                         as_of: NaiveDate::from_ymd_opt(2026, 11, 24).unwrap(),
                     };
@@ -344,8 +347,9 @@ fn advice_laws_hold_for_every_situation() {
                             "no working card must give a 資格確認書: {s:?}"
                         );
                     }
-                    // A certificate in grace never counts as expired (③).
-                    if certificate == CertificateStatus::Grace {
+                    // A certificate in grace never counts as expired (③), unless
+                    // the card itself expired with it (no grace then: insurance-grace).
+                    if certificate == CertificateStatus::Grace && card != CardState::Expired {
                         assert!(!e.reasons.contains(&Reason::CertificateExpired));
                     }
                 }

@@ -37,6 +37,10 @@ node tests/size.mjs
 step "README: every JS example type-checks against the published types (tsc --strict)"
 node tests/tools/readme-ts.mjs
 
+step "the profile's JSON Schema and the engine agree on thousands of broken profiles; embed.html's fallback is written from the profile"
+node tests/tools/schema-agreement.mjs
+node tests/tools/fallback.mjs --check
+
 if [ -f tests/e2e/package.json ]; then
   step "page tests (playwright-core + axe-core in Debian Chromium, WebKit)"
   # Two test files at a time (each its own browser and server): the page tests

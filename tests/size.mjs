@@ -19,7 +19,9 @@
 // The answers that end each journey truly (issue 14: "yes, I renewed", the
 // period of stay, the reasons for no grace, conditions on 「わからない」, the
 // family routes, every missing field at once, calendar reminders) raised them
-// again, by 3.1 KB of wasm and 7.1 KB in all; the delivery issue brings them down.
+// again, by 3.1 KB of wasm and 7.1 KB in all; the insurer contract (issue 15:
+// new inputs, reasons and profile shapes) by 1.0 KB of wasm and 0.4 KB in all.
+// The delivery issue brings them down.
 import { readFileSync, readdirSync, existsSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { fileURLToPath } from 'node:url';
@@ -42,7 +44,7 @@ const listed = [
 const WASM_BUDGET = 30_000;
 const WASM_CEILING = 51_000;
 const TOTAL_BUDGET = 55_266;
-const TOTAL_CEILING = 87_000;
+const TOTAL_CEILING = 87_900;
 
 const size = (f) => {
   const bytes = readFileSync(dist + f);

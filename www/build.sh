@@ -52,8 +52,18 @@ done
 # The profiles the widget fetches (minified; `notes` and the sources'
 # `covers` are for the people who keep them, not for visitors).
 for f in www/profiles/*.json; do
+  [ "$(basename "$f")" = profile.schema.json ] && continue
   node -e 'const fs=require("fs");const p=JSON.parse(fs.readFileSync(process.argv[1],"utf8"));delete p.notes;for(const s of p.sources)delete s.covers;fs.writeFileSync(process.argv[2],JSON.stringify(p))' \
     "$f" "www/dist/profiles/$(basename "$f")"
+done
+# The profile contract's JSON Schema (written from the engine's table by tests/contract.rs).
+cp www/profiles/profile.schema.json www/dist/profiles/
+# embed.html for each shipped profile: its preload, its profile attribute, and its
+# fallback written from the profile and the catalog (tests/tools/fallback.mjs).
+for f in www/profiles/*.json; do
+  id=$(basename "$f" .json)
+  [ "$id" = profile.schema ] && continue
+  node tests/tools/fallback.mjs --embed "$id" > "www/dist/embed-$id.html"
 done
 node tests/tools/dts.mjs
 printf '[build] www/dist: %s\n' "$(cd www/dist && ls | tr '\n' ' ')"

@@ -41,35 +41,7 @@ export interface SchemaField {
   required: boolean | { oneOf: string[] } | { unlessKey: string; in: string[] };
 }
 
-/** A profile text: once, or per language (`ja` required; others fall back to it). */
-export type ProfileText = string | ({ ja: string } & Record<string, string>);
-
-/** An insurer's facts (www/profiles/*.json; README "Use it for your society"). */
-export interface Profile {
-  id: string;
-  name: ProfileText;
-  shortName: ProfileText;
-  /** The day the values were last checked against the sources, "YYYY-MM-DD". */
-  checked: string;
-  sources: { title: ProfileText; url: string; covers?: string[] }[];
-  contacts: { label: ProfileText; phone: string | null; hours: ProfileText | null; url: string | null }[];
-  /** The insurer's memberships; one it does not have is left out. */
-  memberships: Partial<Record<Membership, { delivery: 'employer' | 'home'; returnTo: 'employer' | 'society' }>>;
-  eligibilityCertificate: {
-    form: ProfileText | null;
-    validity:
-      | { kind: 'months-to-month-end'; months: number }
-      | { kind: 'year-end'; years: number }
-      | { kind: 'fixed'; periods: { issuedFrom: string; issuedTo: string; expires: string }[] }
-      | { kind: 'printed' };
-    reasons: { reason: Reason; issue: 'automatic' | 'on-application' }[];
-    renewalAtExpiry: 'automatic' | 'on-application';
-    afterCertificateExpiry: { monthsAfterExpiryMonth: 1 | 2 | 3 };
-  };
-  eligibilityNotice: { sentTo: 'registered' | 'all' };
-  /** For the people who keep the profile; never shown to visitors. */
-  notes?: string;
-}
+// `Profile` and `ProfileText` are written from the engine's profile contract (www/profile.d.ts).
 
 /** One problem of a profile (`profileProblems`): `field` is its path, `profile.…`. */
 export interface ProfileProblem {
@@ -108,6 +80,8 @@ export function hasLanguage(lang: Lang): boolean;
 export function words(lang?: Lang, profile?: Profile): Words;
 /** The languages there are catalogs for, with their own names. */
 export const LANGUAGES: Record<Lang, string>;
+/** A step's sources as a visitor reads them (`profile`: the insurer's own pages). */
+export function stepSources(step: Step, lang?: Lang, profile?: Profile): { title: string; url: string | null }[];
 /** The BCP 47 tag a language's text is marked with (`ja-easy` → `ja`). */
 export function languageTag(lang: Lang): string;
 /** The catalog language for a page's `lang` attribute ("en-GB" → `en`). */

@@ -19,6 +19,7 @@
 import initEngine, * as engine from './pkg/myna_hoken.js';
 import ja from './words/ja.json' with { type: 'json' };
 import languages from './words/languages.json' with { type: 'json' };
+import sourceList from './sources.json' with { type: 'json' };
 
 const names = Object.fromEntries(Object.entries(languages).map(([code, l]) => [code, l.name]));
 /** The languages there are catalogs for, with their own names: `{ ja: '日本語', … }` (from words/languages.json, the one list). */
@@ -112,13 +113,29 @@ export function profileProblems(profile, lang) {
   return worded(engine.profileProblems(profile), lang);
 }
 
+/** The object `useProfile` was last given, and what it became. */
+let adoptedFrom = null;
+
 /**
  * Makes another profile the one calls use when they carry none (an object or
- * its URL). Resolves to it; rejects with `invalid_profile` and its `problems`.
+ * its URL): the engine reads and checks it once, not at every call. An object
+ * is taken at once (the promise is already settled); giving the same object
+ * again does nothing. Resolves to it; rejects with `invalid_profile` and its
+ * `problems`.
  */
 export function useProfile(profile) {
   ready();
-  return fetchProfile(profile).then(adopt);
+  if (profile && typeof profile === 'object' && !(profile instanceof URL)) {
+    if (profile === adoptedFrom) return Promise.resolve(current);
+    try {
+      const taken = adopt(profile);
+      adoptedFrom = profile;
+      return Promise.resolve(taken);
+    } catch (e) {
+      return Promise.reject(e);
+    }
+  }
+  return fetchProfile(profile).then((p) => { const taken = adopt(p); adoptedFrom = null; return taken; });
 }
 
 /** The insurer profile calls use when they carry none (frozen). */
@@ -140,6 +157,26 @@ export function loadLanguage(lang) {
     .then((words) => { catalogs[lang] = words; return words; })
     .finally(() => { delete loading[lang]; });
   return loading[lang];
+}
+
+/**
+ * A step's sources as a visitor reads them: `[{ title, url }]` (`url` null
+ * where there is no page). The national ones come from sources.json; `profile`
+ * is the insurer's own pages (its profile's `sources`); an article (「26条」)
+ * follows its title.
+ */
+export function stepSources(step, lang = 'ja', forProfile = current) {
+  const out = [];
+  for (const { key, detail } of step?.sources ?? []) {
+    if (key === 'profile') {
+      for (const s of forProfile?.sources ?? []) out.push({ title: profileText(s.title, lang), url: s.url });
+      continue;
+    }
+    const s = sourceList[key];
+    const title = s ? (s.title[lang] ?? s.title.ja) : key;
+    out.push({ title: detail ? `${title} ${detail}` : title, url: s?.url ?? null });
+  }
+  return out;
 }
 
 /** Whether a language's words are here. */

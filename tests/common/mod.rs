@@ -110,7 +110,7 @@ pub fn run_all(call: &dyn Fn(&str, &Value) -> Outcome) -> (usize, Vec<String>) {
 }
 
 /// The shipped profiles (www/profiles/), by id.
-pub const PROFILES: [(&str, &str); 5] = [
+pub const PROFILES: [(&str, &str); 9] = [
     ("kddi", include_str!("../../www/profiles/kddi.json")),
     ("brother", include_str!("../../www/profiles/brother.json")),
     ("sri", include_str!("../../www/profiles/sri.json")),
@@ -121,6 +121,16 @@ pub const PROFILES: [(&str, &str); 5] = [
     (
         "kyoukai-kenpo",
         include_str!("../../www/profiles/kyoukai-kenpo.json"),
+    ),
+    ("meltec", include_str!("../../www/profiles/meltec.json")),
+    ("houdou", include_str!("../../www/profiles/houdou.json")),
+    (
+        "yusei-kyosai",
+        include_str!("../../www/profiles/yusei-kyosai.json"),
+    ),
+    (
+        "meidensha",
+        include_str!("../../www/profiles/meidensha.json"),
     ),
 ];
 
@@ -292,7 +302,7 @@ fn notes(case: &Value, got: &Value) -> Result<(), String> {
     Ok(())
 }
 
-/// Every explanation step names a rule id, a message code and a source.
+/// Every explanation step names a rule id, a message code and its sources.
 fn steps_cite_rules(got: &Value) -> Result<(), String> {
     let steps = got["steps"].as_array().ok_or("no steps")?;
     if steps.is_empty() {
@@ -302,10 +312,14 @@ fn steps_cite_rules(got: &Value) -> Result<(), String> {
         if !s["values"].is_object() {
             return Err(format!("step without values: {s}"));
         }
-        for key in ["rule", "code", "source"] {
+        for key in ["rule", "code"] {
             if s[key].as_str().is_none_or(str::is_empty) {
                 return Err(format!("step without {key}: {s}"));
             }
+        }
+        let sources = s["sources"].as_array().map(Vec::len).unwrap_or(0);
+        if sources == 0 || s["sources"][0]["key"].as_str().is_none() {
+            return Err(format!("step without sources: {s}"));
         }
     }
     Ok(())

@@ -222,7 +222,7 @@ test('English: the language menu, lang="en" on the element, and every text in En
     await page.waitForSelector(visible);
     assert.match(await page.locator(`${visible} [data-field="certificate.expires"]`).innerText(), /Wed 18 September 2024/);
     // Every text of the answer in English (Japanese only as the terms in brackets, or quoted from the card).
-    await page.locator(`${visible} .mh-steps summary`).click();
+    await page.locator(`${visible} .mh-steps > summary`).click();
     const all = await page.locator('.mh-panel:not([hidden])').innerText();
     const leftover = all.replace(/\([^)]*\)|"[^"]*"|「[^」]*」/g, '').match(/.{0,20}[ぁ-んァ-ヶ一-龠]{2}.{0,20}/g) ?? [];
     assert.deepEqual(leftover.filter((l) => !/令和|平成|昭和|命令|規則|法律|society|区|市/.test(l)), [], 'no Japanese sentence');
@@ -414,7 +414,7 @@ for (const [width, height, scale] of [[1280, 900, 1], [320, 640, 1], [640, 450, 
       for (const [name, hash] of SHOTS) {
         await open(page, srv.origin, hash);
         if (hash) await page.waitForSelector(`${visible}, .mh-error-summary:not([hidden])`);
-        if (name === 'documents') await page.locator('.mh-steps summary').click();
+        if (name === 'documents') await page.locator('.mh-steps > summary').click();
         if (name === 'empty') await page.locator('.mh-card-face summary').click();
         const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
         assert.ok(overflow <= 0, `${name}: ${overflow}px sideways at ${width}px`);

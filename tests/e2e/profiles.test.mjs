@@ -5,12 +5,13 @@
 // names, contacts and sources from the profile files themselves.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { answerFirst, axe, cellDate, eligibilityByKeyboard, focused, launch, open, startServer, tabTo, typeInto, WWW } from './helpers.mjs';
 
-const IDS = ['kddi', 'brother', 'sri', 'shigaku-kyosai', 'kyoukai-kenpo'];
+// Every shipped profile (www/profiles/*.json but the contract's schema).
+const IDS = readdirSync(join(WWW, 'profiles')).filter((f) => f.endsWith('.json') && f !== 'profile.schema.json').map((f) => f.replace(/\.json$/, ''));
 const profileOf = (id) => JSON.parse(readFileSync(join(WWW, 'profiles', `${id}.json`), 'utf8'));
 
 let dir;
@@ -47,9 +48,10 @@ const eligibility = (page, id, { asOf = '2026-11-25', ...rest }) =>
 const EXAMPLES = [
   ['kddi', '2025-06-15', '2030-05-31', '60 months to the month end: +60 months = 2030-06, the month before ends 2030-05-31'],
   ['brother', '2025-06-15', '2029-12-31', 'year-end 5: the day before the 5th anniversary is 2030-06-14; the last 31 Dec on or before it'],
-  ['sri', '2025-11-30', '2025-12-01', 'fixed: the last issue day of the first period (to 2025-11-30) expires 2025-12-01'],
+  ['sri', '2025-10-31', '2025-12-01', 'fixed: the last issue day of the first period (to 2025-10-31) expires 2025-12-01'],
   ['sri', '2025-12-01', '2030-11-30', 'fixed: the first issue day of the second period expires 2030-11-30'],
   ['shigaku-kyosai', '2025-06-15', '2029-11-30', 'fixed: 「一律令和11年11月30日」'],
+  ['houdou', '2024-12-02', '2027-12-02', 'fixed: 「令和9年12月2日までの有効期限を定めた資格確認書を交付します」'],
 ];
 
 for (const [id, issued, expires, why] of EXAMPLES) {
@@ -72,7 +74,7 @@ for (const [id, issued, expires, why] of EXAMPLES) {
     if (form) assert.ok(all.includes(form.ja), `the form line names 「${form.ja}」`);
     else assert.equal(await page.locator(`${visible} .mh-form-line`).count(), 0, 'no form line when the insurer does not say');
     // 計算の根拠: the step of the insurer's kind, the day its facts were checked, and its sources.
-    await page.locator(`${visible} .mh-steps summary`).click();
+    await page.locator(`${visible} .mh-steps > summary`).click();
     assert.equal(await page.locator(`${visible} .mh-steps li[data-rule="eligibility-certificate-validity"]`).first().getAttribute('data-code'), 'eligibility_validity');
     const links = await page.locator(`${visible} .mh-profile-sources a`).evaluateAll((as) => as.map((a) => a.getAttribute('href')));
     assert.deepEqual(links, p.sources.map((s) => s.url));
@@ -135,6 +137,32 @@ test('brother: a lost My Number card (a reason the insurer lists as on applicati
   assert.deepEqual(await axe(page), []);
 });
 
+test('meltec: the advisor asks whether the visitor just joined, and a new member without a card is told it comes unasked', async () => {
+  const { page, problems } = b;
+  // meltec.json: newMembers automatic (「新規加入(入社)者についてのみ…申請…は不要とし…aを交付」);
+  // every listed reason on application for everyone else. KDDI has no such question.
+  const joined = '.mh-panel:not([hidden]) .mh-field[data-key="justJoined"]';
+  await open(page, srv.origin, '', '/kddi.html');
+  await page.click('.mh-tab[data-view="documents"]');
+  assert.equal(await page.locator(joined).isVisible(), false, 'KDDI does not ask');
+  await open(page, srv.origin, '', '/meltec.html');
+  await page.click('.mh-tab[data-view="documents"]');
+  assert.ok(await page.locator(joined).isVisible(), 'meltec asks on the first page, beside the membership');
+  assert.match(await page.locator(joined).innerText(), /最近、この健康保険に加入した/);
+  await open(page, srv.origin, '#membership=insured&justJoined=true&card=none&asOf=2026-11-24', '/meltec.html');
+  await page.waitForSelector(visible);
+  const a = await answerFirst(page);
+  assert.equal(a.code, 'use_eligibility_certificate');
+  assert.match(a.headline, /申請しなくても/);
+  await page.locator(`${visible} .mh-steps > summary`).click();
+  assert.match(await page.locator(`${visible} .mh-steps li[data-code="who_automatic"]`).innerText(), /新しく加入した方で/);
+  await open(page, srv.origin, '#membership=insured&justJoined=false&card=none&asOf=2026-11-24', '/meltec.html');
+  await page.waitForSelector(visible);
+  assert.match((await answerFirst(page)).headline, /申請すると/);
+  assert.deepEqual(await axe(page), []);
+  assert.deepEqual(problems(), []);
+});
+
 test('English: the insurer\'s English name and contacts, no Japanese sentence from the profile', async () => {
   const { page } = b;
   await open(page, srv.origin, '#issued=2025-06-15&membership=voluntary-insured&asOf=2026-11-25&lang=en', '/shigaku-kyosai.html');
@@ -178,21 +206,29 @@ test('profile.html: a shipped profile checks clean, its dates follow its rule, a
   const { page, problems } = b;
   await page.goto('about:blank');
   await page.goto(`${srv.origin}/profile.html`);
-  await page.waitForSelector('myna-hoken[data-state="ready"]');
+  await page.waitForSelector('myna-hoken[data-state="ready"]', { state: 'attached' });
   await page.selectOption('#profile-start', 'sri');
   await page.waitForSelector('.demo-good');
-  // sri's fixed periods (profiles/README.md): issued 2025-11-30 → 2025-12-01, 2025-12-01 → 2030-11-30.
+  // sri's fixed periods (profiles/README.md): issued 2025-10-31 → 2025-12-01, 2025-12-01 → 2030-11-30,
+  // and November 2025 in none: its printed date is asked.
   const rows = await page.locator('#profile-dates tbody tr').allInnerTexts();
-  assert.ok(rows.some((r) => /2025年11月30日[\s\S]*2025年12月1日/.test(r)), rows.join('\n'));
+  assert.ok(rows.some((r) => /2025年10月31日[\s\S]*2025年12月1日/.test(r)), rows.join('\n'));
+  assert.ok(rows.some((r) => /2025年11月1日[\s\S]*印字された有効期限/.test(r)), rows.join('\n'));
   assert.ok(rows.some((r) => /2025年12月1日[\s\S]*2030年11月30日/.test(r)), rows.join('\n'));
+  // The summary in words: the reasons as a visitor reads them, in the insurer's order.
+  assert.match(await page.locator('.demo-summary').innerText(), /マイナンバーカードを作っていない\(申請なしで\)/);
+  assert.equal(await page.locator('#preview').isVisible(), true, 'a good profile runs in the widget');
   assert.deepEqual(await axe(page), []);
   // Three problems at once, each with its path.
   const p = JSON.parse(await page.inputValue('#profile-text'));
-  p.eligibilityCertificate.validity.periods[1].issuedFrom = '2025-11-01';
+  p.eligibilityCertificate.validity.periods[1].issuedFrom = '2025-10-31';
   p.contacts[0].phone = 5;
   p.memberships.insured.delivery = 'post';
   await page.fill('#profile-text', JSON.stringify(p));
   await page.waitForSelector('.demo-bad');
+  // While it has problems the widget gives no answer by other rules: it is not shown at all.
+  assert.equal(await page.locator('#preview').isVisible(), false, 'no preview with a broken profile');
+  assert.match(await page.locator('#try-note').innerText(), /問題があるため/);
   const paths = await page.locator('.demo-problems code').allInnerTexts();
   assert.deepEqual(paths.sort(), [
     'profile.contacts[0].phone',
@@ -222,7 +258,10 @@ test('profile.html: a shipped profile checks clean, its dates follow its rule, a
   assert.match(found['profile.eligibilityCertificate.reasons[0].reason'], /no-card \|/);
   assert.match(found['profile.checked'], /2025-12-02/);
   assert.match(found['profile.eligibilityCertificate.reasons[2].issue'], /ありません/);
-  await page.fill('#profile-text', '{ "id": ');
+  // A JSON syntax error: its line and column (a trailing comma on line 3).
+  await page.fill('#profile-text', '{\n  "id": "x",\n}');
   await page.waitForSelector('text=JSONとして読めません');
+  assert.match(await page.locator('#profile-result').innerText(), /3行目 1文字目/);
+  assert.equal(await page.locator('#preview').isVisible(), false);
   assert.deepEqual(problems(), []);
 });

@@ -153,7 +153,7 @@ export async function launchWebKit({ width = 390, height = 844, timeZone = 'Asia
      * Runs `predicate(...args)` in the page every `interval` ms until it returns something
      * truthy, and returns that. Errors meanwhile (e.g. during a navigation) count as "not yet".
      */
-    async waitFor(predicate, { timeout = 10_000, interval = 50, args = [] } = {}) {
+    async waitFor(predicate, { timeout = 20_000, interval = 50, args = [] } = {}) {
       const end = Date.now() + timeout;
       let last;
       for (;;) {
@@ -184,13 +184,19 @@ export async function launchWebKit({ width = 390, height = 844, timeZone = 'Asia
         // 'instant': a page's `scroll-behavior: smooth` would move it after the rect is read.
         el.scrollIntoView({ block: 'center', inline: 'center', behavior: 'instant' });
         const r = el.getBoundingClientRect();
-        return { x: Math.round(r.left + r.width / 2), y: Math.round(r.top + r.height / 2), w: r.width };
+        const x = Math.round(r.left + r.width / 2);
+        const y = Math.round(r.top + r.height / 2);
+        // What a finger at that point would touch (inside the shadow root too).
+        const root = inPage ? document : document.querySelector('myna-hoken').shadowRoot;
+        const hit = root.elementFromPoint(x, y);
+        return { x, y, w: r.width, hit: Boolean(hit && (hit === el || el.contains(hit))) };
       };
-      // Where it is once it stops moving (a question the form adds moves what is below it).
+      // Where it is once it stops moving (a question the form adds moves what is below it)
+      // and nothing covers it.
       let at = null;
-      for (let i = 0; i < 40; i++) {
+      for (let i = 0; i < 80; i++) {
         const now = await wk.execute(where, selector, page);
-        if (now && now.w > 0 && at && now.x === at.x && now.y === at.y) break;
+        if (now && now.w > 0 && now.hit && at && now.x === at.x && now.y === at.y) break;
         at = now;
         await sleep(25);
       }

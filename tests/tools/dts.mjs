@@ -54,6 +54,9 @@ const out = [
   '',
   ...types.map((t) => t.trim()),
   '',
+  // The profile's type, written from the engine's contract table by tests/contract.rs.
+  read('www/profile.d.ts').replace(/^\/\/.*\n/gm, '').trim(),
+  '',
   read('www/myna-hoken-api.d.ts').replace(/^\/\/.*\n/gm, '').trim(),
   '',
 ].join('\n');

@@ -10,10 +10,10 @@ export const CARD_SOURCES = ['certificateExpires', 'cardExpires', 'cardIssued'];
 
 /** The advisor's pages: a few questions each, one page at a time. */
 export const PAGES = [
-  ['membership'],
+  ['membership', 'justJoined'],
   ['card'],
   ['registered', 'certificate'],
-  ['numberOnFile', 'smartphone', 'registrationCancelled', 'needsHelper', 'eligibilityCertificateLost'],
+  ['numberOnFile', 'smartphone', 'registrationCancelled', 'needsHelper', 'protectedRecord', 'eligibilityCertificateLost'],
 ];
 
 /** Yes/no questions asked as はい / いいえ / わからない rather than a check box
@@ -31,8 +31,13 @@ function fieldFor(ctx, view, spec) {
     return dateField(ctx, id, { key: spec.key, label, hint, pickEra: spec.key === 'birthday' ? '昭和' : '令和', onValid: () => ctx.fixed(view, spec.key) });
   }
   if (spec.type === 'boolean' && !ASKED.has(spec.key)) return checkField(id, { key: spec.key, label, hint: words.hint });
+  // A choice's words: the form's own (ui.choices), or the values' (the reasons);
+  // a membership as the insurer names it (組合員…), and only those it has.
+  const table = w.choices[spec.key] ?? ctx.words.values[spec.key === 'reason' ? 'reasons' : spec.key] ?? {};
+  const theirs = spec.key === 'membership' ? ctx.profile?.memberships : null;
+  const choices = theirs ? spec.choices.filter((c) => theirs[c]) : spec.choices;
   const options = spec.type === 'choice'
-    ? spec.choices.map((c) => [c, w.choices[spec.key]?.[c] ?? c])
+    ? choices.map((c) => [c, ctx.valueText(spec.key, c) ?? table[c] ?? c])
     : [['true', w.yes], ['false', w.no], [spec.type === 'answer' ? 'unknown' : '', w.unknown]];
   if (spec.type === 'choice' && spec.required === false) options.push(['', w.noAnswer]);
   return choiceField(id, { key: spec.key, label, hint, options });

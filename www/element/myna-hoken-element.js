@@ -196,12 +196,15 @@ export class MynaHoken extends HTMLElement {
     return Object.values(this.schema).some((fields) => fields.some((f) => f.key === key && f.type === 'date'));
   }
 
-  /** An answer as words: a date, はい/いいえ/わからない, or a choice's name. */
+  /** An answer as words: a date, はい/いいえ/わからない, or a choice's name (a membership as the insurer names it). */
   valueText(key, value) {
     const w = this.w;
     if (value === true) return w.yes;
     if (value === false) return w.no;
     if (value === 'unknown' && !w.choices[key]) return w.unknown;
+    const own = key === 'membership' ? this.profileText(this.profile?.memberships?.[value]?.label) : null;
+    if (own) return own;
+    if (key === 'reason') return this.words.values.reasons?.[value] ?? String(value);
     if (this.isDate(key)) {
       try { return this.dateText(this.api.parseDate(String(value))); } catch { return String(value); }
     }
@@ -492,8 +495,15 @@ export class MynaHoken extends HTMLElement {
 
   // ---- computing -------------------------------------------------------------
 
-  /** Answers with the widget's own profile, if it has one (else the API module adds its own). */
-  withProfile(values) { return this.own ? { ...values, profile: this.own } : values; }
+  /**
+   * The engine's profile is the widget's own, if it has one: handed to the
+   * engine once (and again only if another widget on the page took another),
+   * not with every answer and question.
+   */
+  withProfile(values) {
+    if (this.own) API.useProfile(this.own).catch(() => {});
+    return values;
+  }
 
   /** The engine's input: the answers given, the as-of day, the language (and the profile). */
   input(view) {

@@ -2,7 +2,8 @@
 // with マイナ保険証 today, and the date that decides it) and the one thing to
 // do next; then what the engine asks back, the visitor's answers with a way to
 // change each, the dates, the notes and how each was worked out.
-import { h, withPhones } from './dom.js';
+import { fillNodes, h, withPhones } from './dom.js';
+import { API } from './engine.js';
 
 /** The colour of the headline, from the engine's statuses (ok, warn, stop). */
 function tone(view, r) {
@@ -93,25 +94,26 @@ function contacts(ctx, view) {
     view === 'documents' || view === 'eligibility' ? h('p', { class: 'mh-missing', text: w.eligibilityMissing }) : null);
 }
 
-/** 計算の根拠: each step with its rule and source, the day the rules were checked, and the insurer's sources. */
+/** 計算の根拠: each step with its sources as links, the day the rules were checked, the insurer's sources, and the rule ids for staff. */
 function steps(ctx, items) {
   const w = ctx.w;
   const p = ctx.profile;
+  const sources = (s) => {
+    const links = API.stepSources(s, ctx.lang, p).map((x) => (x.url ? h('a', { href: x.url, rel: 'noopener', text: x.title }) : x.title));
+    const joined = links.flatMap((l, i) => (i ? [ctx.words.format.list, l] : [l]));
+    return h('span', { class: 'mh-source' }, fillNodes(w.source, { source: joined }));
+  };
   return h('details', { class: 'mh-steps mh-noprint' },
     h('summary', { text: w.stepsTitle }),
     h('ol', { class: 'mh-list' }, items.map((s) => h('li', { 'data-rule': s.rule, 'data-code': s.code },
-      h('span', { text: s.text }), ' ',
-      h('span', { class: 'mh-source', text: ctx.fill(w.source, { source: sourceWords(ctx, s.source) }) })))),
+      h('span', { text: s.text }), ' ', sources(s)))),
     h('p', { class: 'mh-rules-as-of', text: ctx.rulesAsOf() }),
     p ? h('div', { class: 'mh-profile-sources' },
       h('p', { text: ctx.fill(w.profileChecked, { date: ctx.dateText(p.checked) }) }),
-      h('ul', { class: 'mh-list' }, p.sources.map((s) => h('li', {}, h('a', { href: s.url, rel: 'noopener', text: ctx.profileText(s.title) }))))) : null);
-}
-
-/** A step's source as a visitor reads it: the insurer's own page for `profile`, the society's page named (the rule id stays in data-rule). */
-function sourceWords(ctx, source) {
-  if (source === 'profile') return ctx.profileText(ctx.profile?.shortName) ?? ctx.w.sourceSociety;
-  return source.replaceAll('society', ctx.w.sourceSociety);
+      h('ul', { class: 'mh-list' }, p.sources.map((s) => h('li', {}, h('a', { href: s.url, rel: 'noopener', text: ctx.profileText(s.title) }))))) : null,
+    // The rule ids, for the staff who answer the phone (RULES.md), out of the visitor's way.
+    h('details', { class: 'mh-rule-ids' }, h('summary', { text: w.ruleIds }),
+      h('ol', { class: 'mh-list' }, items.map((s) => h('li', {}, h('code', { text: s.rule }))))));
 }
 
 /** What the insurer's 資格確認書 looks like, when its profile says. */
