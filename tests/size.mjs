@@ -1,5 +1,6 @@
-// Size report and budgets: what a visitor downloads for the widget, raw and
-// gzip -9 (zlib level 9). Run after `sh www/build.sh`:  node tests/size.mjs
+// Size report and budgets: what a visitor downloads for the widget, raw,
+// gzip -9 (zlib level 9) and brotli (quality 11, what `sh www/build.sh` writes
+// beside each file). Run after `sh www/build.sh`:  node tests/size.mjs
 //
 // Counted (the default download, from www/dist): embed.html (the markup a
 // site pastes, with its no-wasm fallback), myna-hoken.css, myna-hoken.js (the
@@ -7,23 +8,25 @@
 // pkg/myna_hoken_bg.wasm (the engine, one for every language) and
 // profiles/kddi.json (the default insurer's facts).
 // Listed but not counted: the demo FAQ page around it, and what is fetched
-// only when a visitor switches language.
+// only when asked for (the calendar file's code, another language).
 //
 // Fails the run when (1 KB = 1000 B) the total passes TOTAL_CEILING or the
 // wasm passes WASM_CEILING: ratchets, set to what the last change measured
 // (plus a few hundred bytes of slack for toolchain noise), so nothing grows
 // back unnoticed; each change that shrinks the widget lowers them. The
-// budgets (30,000 B of wasm; 55,266 B in all, the widget's size before the
-// words moved out of the engine) are reported on every run, met or not.
+// budgets (issue 16: 40,000 B of wasm, 66,000 B in all, gzip) are reported on
+// every run, met or not.
 // The insurer profiles (issue 11) raised both: README "Size" says by how much.
 // The answers that end each journey truly (issue 14: "yes, I renewed", the
 // period of stay, the reasons for no grace, conditions on 「わからない」, the
 // family routes, every missing field at once, calendar reminders) raised them
 // again, by 3.1 KB of wasm and 7.1 KB in all; the insurer contract (issue 15:
 // new inputs, reasons and profile shapes) by 1.0 KB of wasm and 0.4 KB in all.
-// The delivery issue brings them down.
+// The delivery issue (16) brings them down: the engine's imports renamed a, b, …
+// (tests/tools/short-imports.mjs) and the calendar file's code loaded on its
+// button, 87,896 → 85,767 B in all (README "Size" lists each lever).
 import { readFileSync, readdirSync, existsSync } from 'node:fs';
-import { gzipSync } from 'node:zlib';
+import { gzipSync, brotliCompressSync, constants } from 'node:zlib';
 import { fileURLToPath } from 'node:url';
 
 const dist = fileURLToPath(new URL('../www/dist/', import.meta.url));
@@ -34,36 +37,39 @@ if (!existsSync(`${dist}pkg/myna_hoken_bg.wasm`)) {
 const counted = ['embed.html', 'myna-hoken.css', 'myna-hoken.js', 'myna-hoken-api.js', 'pkg/myna_hoken_bg.wasm', 'profiles/kddi.json'];
 const onDemand = [
   ...readdirSync(dist).filter((f) => /^myna-hoken-.*-[A-Z0-9]{8}\.js$/.test(f)),
-  ...readdirSync(`${dist}words`).filter((f) => f !== 'ja.json' && f !== 'languages.json').map((f) => `words/${f}`),
+  ...readdirSync(`${dist}words`).filter((f) => f.endsWith('.json') && f !== 'ja.json' && f !== 'languages.json').map((f) => `words/${f}`),
 ];
 const listed = [
   ['inside myna-hoken-api.js (already counted)', ['words/ja.json']],
   ['demo page', ['index.html', 'demo.css']],
-  ['other languages, on demand', onDemand],
+  ['on demand: the calendar file\'s code, other languages', onDemand],
 ];
-const WASM_BUDGET = 30_000;
-const WASM_CEILING = 51_000;
-const TOTAL_BUDGET = 55_266;
-const TOTAL_CEILING = 87_900;
+const WASM_BUDGET = 40_000;
+const WASM_CEILING = 48_100;
+const TOTAL_BUDGET = 66_000;
+const TOTAL_CEILING = 86_100;
 
 const size = (f) => {
   const bytes = readFileSync(dist + f);
-  return { raw: bytes.length, gz: gzipSync(bytes, { level: 9 }).length };
+  const br = brotliCompressSync(bytes, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length;
+  return { raw: bytes.length, gz: gzipSync(bytes, { level: 9 }).length, br };
 };
-const row = (f, s) => console.log(`${f.padEnd(30)} ${String(s.raw).padStart(7)} ${String(s.gz).padStart(8)}`);
+const row = (f, s) => console.log(`${f.padEnd(30)} ${String(s.raw).padStart(7)} ${String(s.gz).padStart(8)} ${String(s.br).padStart(8)}`);
 
-console.log(`${'www/dist/'.padEnd(30)}   raw B   gzip B`);
+console.log(`${'www/dist/'.padEnd(30)}   raw B   gzip B  brotli B`);
 let raw = 0;
 let gz = 0;
+let br = 0;
 let wasmGz = 0;
 for (const f of counted) {
   const s = size(f);
   row(f, s);
   raw += s.raw;
   gz += s.gz;
+  br += s.br;
   if (f.endsWith('.wasm')) wasmGz = s.gz;
 }
-row('total (the widget)', { raw, gz });
+row('total (the widget)', { raw, gz, br });
 for (const [what, files] of listed) {
   console.log(`-- not counted: ${what}`);
   for (const f of files) row(f, size(f));

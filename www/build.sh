@@ -5,11 +5,13 @@
 # - the JS API module, bundled and minified by esbuild: myna-hoken-api.js
 #   (pkg/'s glue, the Japanese words and the functions pages import);
 # - the element: myna-hoken.js (element/*.js bundled; it imports
-#   ./myna-hoken-api.js), myna-hoken.css and card-face.svg; every language's
+#   ./myna-hoken-api.js; the calendar file's code is a chunk of its own,
+#   myna-hoken-ics-HASH.js, loaded on the first click), myna-hoken.css and card-face.svg; every language's
 #   words in words/ (Japanese is also inside the API module); the insurer
 #   profiles in profiles/ (without their maintainers' `notes`); the types of
 #   the API module (myna-hoken-api.d.ts); the demo page (index.html,
-#   demo.css), embed.html and the profile checker (profile.html).
+#   demo.css), embed.html and the profile checker (profile.html); a .br and
+#   a .gz copy beside each text and wasm file.
 # www/pkg also stays beside the unbundled sources, so www/ itself can be
 # served while working on the widget.
 set -eu
@@ -20,7 +22,9 @@ tools=tests/tools/node_modules/.bin
 
 cargo build --lib --release --target wasm32-unknown-unknown --quiet
 rm -rf www/pkg
-wasm-bindgen --target web --out-dir www/pkg \
+# --omit-default-module-path: the API module always says where the .wasm is
+# (a bundler would otherwise warn about the glue's own default).
+wasm-bindgen --target web --out-dir www/pkg --omit-default-module-path \
   --remove-name-section --remove-producers-section \
   target/wasm32-unknown-unknown/release/myna_hoken.wasm
 # --strip-target-features: the target_features section only matters to linkers.
@@ -31,6 +35,9 @@ wasm-bindgen --target web --out-dir www/pkg \
   --enable-sign-ext --enable-mutable-globals --enable-reference-types --enable-multivalue \
   www/pkg/myna_hoken_bg.wasm -o www/pkg/myna_hoken_bg.wasm
 rm -f www/pkg/package.json www/pkg/.gitignore
+# The engine's imports renamed a, b, … in the wasm and the glue alike (wasm-bindgen's
+# names carry a 16-digit hash each, written twice; about 1.1 KB gzip).
+node tests/tools/short-imports.mjs www/pkg/myna_hoken_bg.wasm www/pkg/myna_hoken.js
 printf '[build] www/pkg/myna_hoken_bg.wasm: %s bytes\n' "$(wc -c < www/pkg/myna_hoken_bg.wasm)"
 
 rm -rf www/dist
@@ -38,7 +45,8 @@ mkdir -p www/dist/pkg www/dist/words www/dist/profiles
 "$tools/esbuild" www/myna-hoken-api.js --bundle --format=esm --minify --charset=utf8 \
   --target=es2022 --outdir=www/dist --log-level=warning
 "$tools/esbuild" www/myna-hoken.js --bundle --format=esm --minify --charset=utf8 \
-  --target=es2022 --external:./myna-hoken-api.js --outdir=www/dist --log-level=warning
+  --target=es2022 --external:./myna-hoken-api.js --outdir=www/dist --log-level=warning \
+  --splitting --entry-names='[name]' --chunk-names='myna-hoken-[name]-[hash]'
 "$tools/esbuild" www/profile-check.js --bundle --format=esm --minify --charset=utf8 \
   --target=es2022 --external:./myna-hoken-api.js --external:./myna-hoken.js --outdir=www/dist --log-level=warning
 "$tools/esbuild" www/myna-hoken.css www/demo.css --minify --charset=utf8 --outdir=www/dist --log-level=warning
@@ -66,4 +74,10 @@ for f in www/profiles/*.json; do
   node tests/tools/fallback.mjs --embed "$id" > "www/dist/embed-$id.html"
 done
 node tests/tools/dts.mjs
+# An npm package (package.json, custom-elements.json from the element's JSDoc, the README).
+node tests/tools/manifest.mjs www/dist
+node tests/tools/package.mjs www/dist
+cp README.md www/dist/
+# Precompressed copies (FILE.br, FILE.gz) for hosts that serve them (README "Serving").
+node tests/tools/compress.mjs www/dist
 printf '[build] www/dist: %s\n' "$(cd www/dist && ls | tr '\n' ' ')"

@@ -60,21 +60,40 @@ function apiError(code, field, values, message) {
  * @throws (rejects) a coded error `invalid_profile` with every problem in `problems`
  */
 export default function init(options = {}) {
+  const wasm = options.wasm ?? new URL('./pkg/myna_hoken_bg.wasm', import.meta.url);
   started ??= Promise.all([
-    initEngine({ module_or_path: options.wasm ?? new URL('./pkg/myna_hoken_bg.wasm', import.meta.url) }),
+    (isFile(wasm) ? readLocal(wasm) : Promise.resolve(wasm)).then((w) => initEngine({ module_or_path: w })),
     fetchProfile(options.profile ?? new URL('./profiles/kddi.json', import.meta.url)),
   ]).then(([, profile]) => { adopt(profile); })
     .catch((e) => { started = null; throw e; });
   return started;
 }
 
+/** A URL of a file on this computer: Node (or Deno, Bun) rendering answers at build time. */
+const isFile = (u) => (u instanceof URL ? u.protocol === 'file:' : typeof u === 'string' && u.startsWith('file:'));
+
+/** The bytes of a file: URL, read from disk (Node's `fetch` cannot read one). The
+ *  module name is put together at run time so that bundlers (ours folds constants)
+ *  leave it alone: browsers never get here. */
+async function readLocal(url) {
+  const fs = ['node:fs', 'promises'].join('/');
+  const { readFile } = await import(/* @vite-ignore */ fs);
+  return readFile(url instanceof URL ? url : new URL(url));
+}
+
+/** JSON at a URL: fetched, or read from disk for a file: URL. */
+function getJson(url, failed) {
+  if (isFile(url)) return readLocal(url).then((b) => JSON.parse(new TextDecoder().decode(b)), (e) => { throw failed(e.code ?? e.message); });
+  return fetch(url).then((r) => {
+    if (!r.ok) throw failed(`HTTP ${r.status}`);
+    return r.json();
+  });
+}
+
 /** A profile given as an object, or fetched from its URL. */
 function fetchProfile(p) {
   if (typeof p !== 'string' && !(p instanceof URL)) return Promise.resolve(p);
-  return fetch(p).then((r) => {
-    if (!r.ok) throw apiError('invalid_profile', 'profile', {}, `${p}: HTTP ${r.status}`);
-    return r.json();
-  });
+  return getJson(p, (why) => apiError('invalid_profile', 'profile', {}, `${p}: ${why}`));
 }
 
 /**
@@ -152,8 +171,7 @@ export function profile() {
 export function loadLanguage(lang) {
   if (!Object.hasOwn(names, lang)) return Promise.reject(apiError('invalid_value', 'lang', { allowed: Object.keys(names).join(' | ') }));
   if (catalogs[lang]) return Promise.resolve(catalogs[lang]);
-  loading[lang] ??= fetch(new URL(`./words/${lang}.json`, import.meta.url))
-    .then((r) => { if (!r.ok) throw new Error(`words/${lang}.json: HTTP ${r.status}`); return r.json(); })
+  loading[lang] ??= getJson(new URL(`./words/${lang}.json`, import.meta.url), (why) => new Error(`words/${lang}.json: ${why}`))
     .then((words) => { catalogs[lang] = words; return words; })
     .finally(() => { delete loading[lang]; });
   return loading[lang];

@@ -1,4 +1,4 @@
-// Shared pieces of the page tests: a python http.server on a free loopback port,
+// Shared pieces of the page tests: the project's server (www/serve.py) on a free loopback port,
 // Debian's Chromium through playwright-core, keyboard helpers and axe.
 import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -30,14 +30,17 @@ function freePort() {
 const servers = new Set();
 process.on('exit', () => { for (const p of servers) try { process.kill(p.pid); } catch { /* gone */ } });
 
-/** Serves www/ with python3 -m http.server on 127.0.0.1; stop() kills it by its pid. */
+/** The project's server (www/serve.py): precompressed copies with Content-Encoding, as a well-set host. */
+export const SERVE = resolve(join(here, '..', '..', 'www', 'serve.py'));
+
+/** Serves www/dist (or `root`) with www/serve.py on 127.0.0.1; stop() kills it by its pid. */
 export async function startServer(root = WWW) {
-  if (!existsSync(join(root, 'pkg', 'myna_hoken_bg.wasm'))) {
+  if (root === WWW && !existsSync(join(root, 'pkg', 'myna_hoken_bg.wasm'))) {
     throw new Error(`${root}/pkg/myna_hoken_bg.wasm is missing: run "sh www/build.sh" first`);
   }
   for (let attempt = 0; attempt < 5; attempt++) {
     const port = await freePort();
-    const child = spawn('python3', ['-m', 'http.server', '--bind', '127.0.0.1', String(port), '--directory', root],
+    const child = spawn('python3', [SERVE, '--bind', '127.0.0.1', '--port', String(port), '--dir', root],
       { stdio: ['ignore', 'ignore', 'pipe'] });
     servers.add(child);
     let log = '';
@@ -59,7 +62,7 @@ export async function startServer(root = WWW) {
     }
     await stop();
   }
-  throw new Error('python3 -m http.server did not start');
+  throw new Error('python3 www/serve.py did not start');
 }
 
 /**

@@ -334,8 +334,9 @@ export function keep(journey, lang, text, suffix = '') {
   mkdirSync(ARTEFACTS, { recursive: true });
   const file = join(ARTEFACTS, `${journey.name}${suffix}.${lang}.txt`);
   const before = existsSync(file) ? readFileSync(file, 'utf8') : null;
-  writeFileSync(file, text);
+  // Written only when the words changed: the WebKit run reads these files at the same time.
   if (before === text) return null;
+  writeFileSync(file, text);
   return before == null
     ? `new journey artefact ${file}: read it, and commit it if the words are right`
     : `the words of ${journey.name} (${lang}) changed: see git diff ${file}, and commit it if the new words are right`;

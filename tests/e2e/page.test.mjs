@@ -7,7 +7,7 @@ import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { answerFirst, axe, cellDate, CSP, focused, launch, open, outDir, shot, startServer, tabTo, typeInto, WWW } from './helpers.mjs';
+import { answerFirst, axe, cellDate, CSP, focused, launch, open, outDir, SCREENSHOTS, shot, startServer, tabTo, typeInto, WWW } from './helpers.mjs';
 
 let srv;
 before(async () => { srv = await startServer(); });
@@ -148,8 +148,11 @@ test('the .ics file is made in the browser, by keyboard: whose card (optional, a
     await page.waitForSelector(visible);
     await tabTo(page, '.mh-tools .mh-secondary:first-child');
     await page.keyboard.press('Enter');
-    // The question opens under the button, the focus in its field; Enter with nothing typed saves.
+    // The question opens under the button (once the calendar's code has come, on
+    // this first click), the focus in its field; Enter with nothing typed saves.
+    await page.waitForSelector('.mh-ics-label input');
     assert.ok(await focused(page, '.mh-ics-label input'));
+    assert.ok(b.log.requests.some((u) => /\/myna-hoken-ics-[A-Z0-9]{8}\.js$/.test(u)), 'the calendar code, fetched on the click');
     const [download] = await Promise.all([page.waitForEvent('download'), page.keyboard.press('Enter')]);
     assert.equal(download.suggestedFilename(), 'myna-hoken.ics');
     assert.match(download.url(), /^blob:/);
@@ -167,6 +170,24 @@ test('the .ics file is made in the browser, by keyboard: whose card (optional, a
     assert.equal(again.suggestedFilename(), 'myna-hoken.ics');
     for (const line of text.split('\r\n')) assert.ok(Buffer.byteLength(line) <= 75, `folded: ${line}`);
     assert.deepEqual(b.problems(), []);
+  });
+});
+
+test('the calendar code cannot be fetched (the connection dropped after the answer): a message under the button, nothing breaks', async () => {
+  await withBrowser({}, async (b) => {
+    const { page } = b;
+    await open(page, srv.origin, SOCIETY);
+    await page.waitForSelector(visible);
+    await page.route(/myna-hoken-ics-[A-Z0-9]{8}\.js$/, (route) => route.abort());
+    await page.locator('.mh-tools .mh-ics').click();
+    await page.waitForSelector('.mh-ics-failed');
+    assert.equal(await page.locator('.mh-ics-failed').getAttribute('role'), 'status');
+    const words = JSON.parse(readFileSync(join(WWW, 'words', 'ja.json'), 'utf8'));
+    assert.equal(await page.locator('.mh-ics-failed').textContent(), words.ui.ics.failed);
+    // The answer is still there and still answers.
+    assert.equal(await cellDate(page, 'certificate.expires'), '2024-09-18');
+    // The only problem is the refused file itself.
+    assert.ok(b.problems().every((p) => /myna-hoken-ics|ERR_FAILED|Failed to fetch|dynamically imported/i.test(p)), b.problems().join('\n'));
   });
 });
 
@@ -407,7 +428,34 @@ const SHOTS = [
   ['documents-en', '#membership=voluntary-insured&card=lost&registered=true&lang=en'],
 ];
 
-for (const [width, height, scale] of [[1280, 900, 1], [320, 640, 1], [640, 450, 2]]) {
+// Without screenshots (tests/run.sh's default), each link opens once and the
+// page is narrowed to each width in turn: sideways scrolling is measured in CSS
+// pixels, so the 200 % zoom of 1280 px is the 640 px layout at any pixel ratio.
+// With MH_SCREENSHOTS=1, one browser per width takes the pictures for review.
+if (!SCREENSHOTS) {
+  test('at 1280, 640 (200 % zoom of 1280) and 320 px: no sideways scrolling on any answer; axe clean at 320 px', async () => {
+    await withBrowser({ viewport: { width: 320, height: 640 } }, async (b) => {
+      const { page } = b;
+      for (const [name, hash] of SHOTS) {
+        await page.setViewportSize({ width: 320, height: 640 });
+        await open(page, srv.origin, hash);
+        if (hash) await page.waitForSelector(`${visible}, .mh-error-summary:not([hidden])`);
+        if (name === 'documents') await page.locator('.mh-steps > summary').click();
+        if (name === 'empty') await page.locator('.mh-card-face summary').click();
+        for (const [width, height] of [[320, 640], [640, 450], [1280, 900]]) {
+          await page.setViewportSize({ width, height });
+          const overflow = await page.evaluate(() => new Promise((ok) => requestAnimationFrame(() =>
+            ok(document.documentElement.scrollWidth - document.documentElement.clientWidth))));
+          assert.ok(overflow <= 0, `${name}: ${overflow}px sideways at ${width}px`);
+          if (width === 320) assert.deepEqual(await axe(page), [], name);
+        }
+      }
+      assert.deepEqual(b.problems(), []);
+    });
+  });
+}
+
+for (const [width, height, scale] of SCREENSHOTS ? [[1280, 900, 1], [320, 640, 1], [640, 450, 2]] : []) {
   test(`screenshots at ${width} px${scale > 1 ? ` (${scale * 100} % zoom of ${width * scale} px)` : ''}: no sideways scrolling, axe clean`, async () => {
     await withBrowser({ viewport: { width, height }, deviceScaleFactor: scale }, async (b) => {
       const { page } = b;

@@ -10,6 +10,9 @@
 //   given the framework host's font and width first (see hosts.test.mjs for why);
 //   screenshots in tests/e2e/out/webkit-host-<host>.png.
 //
+// - every journey of journeys.mjs that taps and types on the card form, each in one of
+//   the languages (taking turns): the same words at each screen as Chromium's.
+//
 // WebKit is not optional: without WebKitWebDriver or xvfb-run every test here fails,
 // saying to run tests/setup.sh (it installs webkit2gtk-driver and xvfb).
 import { after, before, test } from 'node:test';
@@ -123,6 +126,11 @@ const PANEL = '.mh-panel:not([hidden])';
 
 /** The WebKit visitor: WebDriver's own clicks and key presses on the widget's elements. */
 function webkitVisitor(lang) {
+  // A visitor pauses between typing and tapping a button: the form reconsiders
+  // its questions 300 ms after the last key (forms.js), and a question added
+  // then moves the buttons below it. Tapping sooner could land where one was.
+  let typed = 0;
+  const pause = () => sleep(Math.max(0, typed + 400 - Date.now()));
   const v = {
     async start() {
       await visit(`${srv.origin}/index.html`);
@@ -132,7 +140,7 @@ function webkitVisitor(lang) {
         await wk.waitFor((l) => document.querySelector('myna-hoken').dataset.lang === l, { args: [lang] });
       }
     },
-    async type(key, text) { await wk.type(`#mh1-card-${key}`, inLang(text, lang)); await sleep(50); },
+    async type(key, text) { await wk.type(`#mh1-card-${key}`, inLang(text, lang)); typed = Date.now(); await sleep(50); },
     source: (key) => wk.click(`${PANEL} .mh-sources input[value="${key}"]`),
     async check(key) { await wk.click(`#mh1-card-${key}`); await sleep(100); },
     async asOf(text) {
@@ -142,6 +150,7 @@ function webkitVisitor(lang) {
       await v.type('asOf', text);
     },
     async submit() {
+      await pause();
       await wk.click(`${PANEL} .mh-primary`);
       // The card form ends in an answer or in the list of problems.
       await wk.waitFor(() => {
@@ -151,6 +160,7 @@ function webkitVisitor(lang) {
       await sleep(100);
     },
     async answer(key, value) {
+      await pause();
       await wk.click(`${PANEL} input[name="mh1-card-ask-${key}"][value="${value}"]`);
       await wk.waitFor((val) => document.querySelector('myna-hoken').shadowRoot.querySelector(`.mh-ask input[value="${val}"]`)?.checked, { args: [value] });
       await sleep(200);
@@ -169,8 +179,12 @@ function webkitVisitor(lang) {
   return v;
 }
 
-for (const journey of JOURNEYS.filter((j) => j.card)) {
-  for (const lang of LANGS) {
+// Each journey once, in one language, the languages taking turns (every
+// language walks a third of the journeys, and every journey is walked): what
+// WebKit can get wrong is how a tap, a key or a layout behaves, which does not
+// change with the words; Chromium walks every journey in every language.
+JOURNEYS.filter((j) => j.card).forEach((journey, i) => {
+  for (const lang of [LANGS[i % LANGS.length]]) {
     test(`WebKit journey ${journey.name} (${lang}): the same words as in Chromium`, async () => {
       await wk.setSize(VIEWPORT.width, VIEWPORT.height);
       const screens = await walk(journey, lang, webkitVisitor(lang));
@@ -181,4 +195,4 @@ for (const journey of JOURNEYS.filter((j) => j.card)) {
       assert.equal(artefact(journey, lang, screens), kept);
     });
   }
-}
+});

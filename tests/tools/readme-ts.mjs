@@ -41,6 +41,8 @@ writeFileSync(join(dir, 'tsconfig.json'), JSON.stringify({
   compilerOptions: {
     strict: true, noEmit: true, target: 'es2022', module: 'esnext', moduleResolution: 'bundler',
     lib: ['es2022', 'dom'], types: [], skipLibCheck: false, noUnusedLocals: false,
+    // The npm package's names ("Install with npm"), as its package.json exports map them.
+    paths: { 'myna-hoken': ['./myna-hoken-api.d.ts'], 'myna-hoken/element': ['./myna-hoken.d.ts'] },
   },
   files: files.map((f) => f.file),
 }));

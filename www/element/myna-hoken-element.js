@@ -1,5 +1,4 @@
 // <myna-hoken>: マイナ保険証・資格確認書の有効期限と持ち物を答える custom element.
-import { calendar, download, events } from './ics.js';
 import { h } from './dom.js';
 import { API, language, shown, start } from './engine.js';
 import { CARD_SOURCES, buildForm, readForm, showQuestions } from './forms.js';
@@ -12,30 +11,41 @@ let counter = 0;
 /**
  * The calculator. It renders into an open shadow root with its own stylesheet;
  * until the engine runs, its light-DOM children (the static fallback) show.
+ * (tests/tools/manifest.mjs writes custom-elements.json from this comment and
+ * checks it against the element, its CSS and the README.)
  *
- * @attr lang - `ja` (default), `en` or `ja-easy` (やさしい日本語)
- * @attr as-of - a "what if" day (any form parseDate reads); default today in Japan
- * @attr view - the answer shown first: `card`, `documents` or `eligibility`
- * @attr profile - the URL of the insurer's profile (JSON); default the API module's (profiles/kddi.json)
- * @prop profile - the insurer's profile as an object (set it instead of the attribute)
- * @event myna-hoken-result - on every answer; bubbles; `detail` is `{ view, input, result }`
+ * @attr {'ja' | 'en' | 'ja-easy'} lang - the language: `ja` (default), `en` or `ja-easy` (やさしい日本語)
+ * @attr {string} as-of - a "what if" day (any form parseDate reads); default today in Japan
+ * @attr {View} view - the answer shown first: `card`, `documents` or `eligibility`
+ * @attr {string} profile - the URL of the insurer's profile (JSON); default the API module's (profiles/kddi.json)
+ * @prop {Profile | null} profile - the insurer's profile as an object (set it instead of the attribute)
+ * @prop {MynaHokenResult | null} result - (read-only) the last answer shown: `{ view, input, result }`
+ * @event {CustomEvent<MynaHokenResult>} myna-hoken-result - on every answer; bubbles and crosses the shadow root; `detail` is `{ view, input, result }`
  * @slot - the fallback shown until the engine runs (and if it cannot)
  * @csspart root - the widget's box
- * @csspart tabs - the three answers' tabs; @csspart tab - one of them
- * @csspart form - a form; @csspart field - one question; @csspart input - a text box
+ * @csspart tabs - the three answers' tabs
+ * @csspart tab - one of the tabs
+ * @csspart form - a form
+ * @csspart field - one question
+ * @csspart input - a text box
  * @csspart button - the main button
- * @csspart result - an answer; @csspart headline - its first sentence; @csspart next - the thing to do next
+ * @csspart result - an answer
+ * @csspart headline - an answer's first sentence
+ * @csspart next - the thing to do next
  * @csspart error-summary - the list of problems
- * @cssproperty --myna-hoken-accent - the accent colour (buttons, links), default #0a4fa8
- * @cssproperty --myna-hoken-font - the font family, default the page's
- * @cssproperty --myna-hoken-radius - the corners' radius, default 6px
- * @cssproperty --myna-hoken-space - the base spacing, default 16px
+ * @cssproperty --myna-hoken-accent - the accent colour (buttons, links) | #0a4fa8
+ * @cssproperty --myna-hoken-font - the font family | the page's
+ * @cssproperty --myna-hoken-radius - the corners' radius | 6px
+ * @cssproperty --myna-hoken-space - the base spacing | 16px
  */
 export class MynaHoken extends HTMLElement {
   static observedAttributes = ['lang', 'as-of', 'view', 'profile'];
 
   /** The stylesheet beside the bundle, set by myna-hoken.js. */
   static stylesheet = null;
+
+  /** The picture of the card's face, set by myna-hoken.js. */
+  static cardFace = null;
 
   constructor() {
     super();
@@ -241,7 +251,7 @@ export class MynaHoken extends HTMLElement {
     const w = this.w.cardFace;
     return h('details', { class: 'mh-card-face' },
       h('summary', { text: w.summary }),
-      h('img', { src: new URL('./card-face.svg', MynaHoken.stylesheet).href, alt: w.alt, width: 320, height: 202, loading: 'lazy' }),
+      h('img', { src: MynaHoken.cardFace, alt: w.alt, width: 320, height: 202, loading: 'lazy' }),
       h('ol', { class: 'mh-face-legend' }, w.legend.map((t) => h('li', { text: t }))));
   }
 
@@ -467,7 +477,17 @@ export class MynaHoken extends HTMLElement {
    * right under the button; then, and every later time, saves the file.
    * The label stays in this page (and in the link), never sent anywhere.
    */
-  ics(result, button) {
+  async ics(result, button) {
+    // The calendar's code comes only when asked for (most visitors never do).
+    let calendar, download, events;
+    try {
+      ({ calendar, download, events } = await import('./ics.js'));
+    } catch {
+      // Seen under the button (and read out: role status), not only announced.
+      const tools = button.closest('.mh-tools');
+      if (!tools.querySelector('.mh-ics-failed')) button.after(h('p', { class: 'mh-notice mh-ics-failed', role: 'status', text: this.w.ics.failed }));
+      return undefined;
+    }
     const w = this.w.ics;
     const save = () => {
       const birthday = this.results.card?.input.birthday;
