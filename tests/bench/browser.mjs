@@ -6,7 +6,8 @@
 //     profile (nothing cached), the cache disabled, 4x CPU throttling and
 //     Lighthouse's "slow 4G" network (150 ms round trip, 1.6 Mbit/s down,
 //     750 kbit/s up): navigation → the first answer of a fragment link (the
-//     society's example), and navigation → the empty form ready;
+//     society's example), and navigation → the empty form ready; each with the
+//     main thread's busy time and its long tasks' blocking time until then;
 //   - the same two without throttling, for the ratio;
 //   - time per call through the JS API (myna-hoken-api.js), 5,000 calls a run;
 //   - with --lighthouse: a mobile Lighthouse run of the demo page and its four
@@ -27,7 +28,14 @@ const SLOW_4G = { offline: false, latency: 150, downloadThroughput: (1.6 * 1024 
 const server = await startServer();
 console.log(`serving ${WWW}`);
 
-/** One cold visit: a new profile, no cache, throttled or not. Returns ms from navigation start. */
+/**
+ * One cold visit: a new profile, no cache, throttled or not. Returns
+ * { wall, main, blocking }: ms from navigation start to the answer (or the
+ * form ready); the main thread's busy time until then (DevTools'
+ * Performance.getMetrics TaskDuration: wall time of its tasks, so 4x CPU shows 4x); and the blocking time
+ * of its long tasks until then (each task's time over 50 ms, as Lighthouse's
+ * total blocking time counts it).
+ */
 async function cold(hash, throttled) {
   const b = await launch({ viewport: { width: 390, height: 844 } });
   try {
@@ -38,17 +46,27 @@ async function cold(hash, throttled) {
       await cdp.send('Network.emulateNetworkConditions', SLOW_4G);
       await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
     }
+    await cdp.send('Performance.enable', { timeDomain: 'timeTicks' });
     await b.page.addInitScript(() => {
+      window.__long = [];
+      new PerformanceObserver((l) => { for (const e of l.getEntries()) window.__long.push([e.startTime, e.duration]); })
+        .observe({ type: 'longtask', buffered: true });
       document.addEventListener('myna-hoken-result', () => { window.__answer ??= performance.now(); });
     });
     await b.page.goto(`${server.origin}/index.html${hash}`, { waitUntil: 'commit' });
     if (hash) {
       await b.page.waitForFunction(() => window.__answer !== undefined, null, { timeout: 60000, polling: 10 });
-      return await b.page.evaluate(() => window.__answer);
+    } else {
+      // The empty form: the element says it is ready once its form is in place.
+      await b.page.waitForFunction(() => document.querySelector('myna-hoken')?.dataset.state === 'ready', null, { timeout: 60000, polling: 10 });
     }
-    // The empty form: the element says it is ready once its form is in place.
-    await b.page.waitForFunction(() => document.querySelector('myna-hoken')?.dataset.state === 'ready', null, { timeout: 60000, polling: 10 });
-    return await b.page.evaluate(() => performance.now());
+    const { metrics } = await cdp.send('Performance.getMetrics');
+    const task = metrics.find((m) => m.name === 'TaskDuration')?.value ?? NaN;
+    return await b.page.evaluate(([busy]) => {
+      const wall = window.__answer ?? performance.now();
+      const blocking = window.__long.filter(([t]) => t <= wall).reduce((sum, [, d]) => sum + Math.max(0, d - 50), 0);
+      return { wall, main: busy, blocking };
+    }, [task * 1000]);
   } finally {
     await b.close();
   }
@@ -100,11 +118,12 @@ try {
   await b.close();
 }
 
-const ms = (x) => `${Math.round(median(x))} ms`;
-console.log(`cold, 4x CPU + slow 4G: navigation → first answer (fragment link): ${ms(answerSlow)}  [${answerSlow.map(Math.round).join(', ')}]`);
-console.log(`cold, 4x CPU + slow 4G: navigation → empty form ready:           ${ms(formSlow)}  [${formSlow.map(Math.round).join(', ')}]`);
-console.log(`cold, unthrottled:      navigation → first answer:                ${ms(answerFast)}`);
-console.log(`cold, unthrottled:      navigation → empty form ready:            ${ms(formFast)}`);
+const ms = (runs, k = 'wall') => `${Math.round(median(runs.map((r) => r[k])))} ms`;
+const line = (runs) => `${ms(runs)}  (main thread ${ms(runs, 'main')}, blocking ${ms(runs, 'blocking')})  [${runs.map((r) => Math.round(r.wall)).join(', ')}]`;
+console.log(`cold, 4x CPU + slow 4G: navigation → first answer (fragment link): ${line(answerSlow)}`);
+console.log(`cold, 4x CPU + slow 4G: navigation → empty form ready:           ${line(formSlow)}`);
+console.log(`cold, unthrottled:      navigation → first answer:                ${line(answerFast)}`);
+console.log(`cold, unthrottled:      navigation → empty form ready:            ${line(formFast)}`);
 for (const [name, samples] of Object.entries(perCall)) {
   console.log(`${name} through the JS API: ${median(samples).toFixed(1)} µs per call (median of ${RUNS} × 5,000)`);
 }

@@ -54,6 +54,7 @@ export class MynaHoken extends HTMLElement {
     this.values = { card: {}, documents: {}, eligibility: {} };
     this.results = {};
     this.editing = { card: true, documents: true, eligibility: true };
+    this.built = {};
     this.onHash = () => this.readLink(true);
   }
 
@@ -137,7 +138,11 @@ export class MynaHoken extends HTMLElement {
     this.schema = schema;
     this.eras = API.eras();
     this.slotEl.remove();
-    this.rebuild();
+    // A link's view is the one shown, and its answer the first thing built
+    // there: no form is built for it only to be replaced.
+    const link = readFragment(location.hash, this.schema);
+    if (link?.view) this.view = link.view;
+    this.rebuild(link?.view);
     this.readLink(false);
     this.dataset.state = 'ready';
   }
@@ -258,7 +263,7 @@ export class MynaHoken extends HTMLElement {
   // ---- building --------------------------------------------------------------
 
   /** Builds the whole widget in the language shown, keeping the visitor's answers. */
-  rebuild() {
+  rebuild(skip = null) {
     const onMenu = this.shadowRoot.activeElement?.closest('.mh-lang');
     const hadErrors = this.errorBox && !this.errorBox.hidden;
     if (this.root) this.keepForms();
@@ -290,16 +295,23 @@ export class MynaHoken extends HTMLElement {
     this.shadowRoot.append(root);
     // The language shown, on the host (for the page's own styles and for tests).
     this.dataset.lang = this.lang;
-    // Answers shown are asked again, so that their words change language too.
-    for (const v of VIEWS) {
-      if (this.results[v] && !this.editing[v]) {
-        this.values[v] = { ...this.results[v].input };
-        this.compute(v, false, null, true);
-      } else this.renderPanel(v);
-    }
+    // Only the view shown is built now; the others when first opened (build).
+    this.built = {};
+    if (this.view !== skip) this.build(this.view);
     // Problems on screen are found again, in the new language.
     if (hadErrors && !this.forms[this.view]?.pages) this.submit(this.view);
     if (onMenu) langs.querySelector('select').focus();
+  }
+
+  /**
+   * Builds a view's panel: its answer if it has one (asked again, so that its
+   * words are in the language shown), else its form.
+   */
+  build(view) {
+    if (this.results[view] && !this.editing[view]) {
+      this.values[view] = { ...this.results[view].input };
+      this.compute(view, false, null, true);
+    } else this.renderPanel(view);
   }
 
   /** Keeps what the visitor typed before the forms are rebuilt. */
@@ -314,6 +326,7 @@ export class MynaHoken extends HTMLElement {
 
   /** A panel: the form while answering, or the answer (with the answers given, each changeable). */
   renderPanel(view) {
+    this.built[view] = true;
     const panel = this.panels[view];
     const w = this.w;
     const done = this.results[view];
@@ -356,7 +369,8 @@ export class MynaHoken extends HTMLElement {
 
   // ---- navigating ------------------------------------------------------------
 
-  show(view, focus) {
+  show(view, focus, build = true) {
+    if (build && !this.built[view]) this.build(view);
     this.view = view;
     this.root.dataset.view = view;
     for (const b of this.root.querySelectorAll('.mh-tab')) {
@@ -618,6 +632,7 @@ export class MynaHoken extends HTMLElement {
       if (focus && this.linked && !location.hash.replace(/^#/, '')) {
         this.linked = false;
         for (const v of VIEWS) { this.values[v] = {}; this.results[v] = null; this.editing[v] = true; }
+        this.built = {};
         this.renderPanel(this.view);
       }
       return;
@@ -627,8 +642,11 @@ export class MynaHoken extends HTMLElement {
       if (!link.view) return;
       this.values[link.view] = link.values;
       this.editing[link.view] = true;
-      this.show(link.view, false);
-      this.renderPanel(link.view);
+      // The link's answer is built by compute (or, if it has problems, the
+      // form with them); a form shown before was for other answers.
+      this.forms[link.view] = null;
+      this.built[link.view] = true;
+      this.show(link.view, false, false);
       this.compute(link.view, false);
       if (link.unknown.length) {
         this.panels[link.view].prepend(h('p', { class: 'mh-notice', role: 'status', text: this.fill(this.w.unknownKeys, { keys: link.unknown.join(', ') }) }));
@@ -647,7 +665,7 @@ export class MynaHoken extends HTMLElement {
         this.quiet = true;
         this.setAttribute('lang', link.lang);
         this.quiet = false;
-        this.rebuild();
+        this.rebuild(link.view);
         go();
       });
     } else go();
