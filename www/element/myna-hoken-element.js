@@ -144,7 +144,9 @@ export class MynaHoken extends HTMLElement {
     if (link?.view) this.view = link.view;
     this.rebuild(link?.view);
     this.readLink(false);
-    this.dataset.state = 'ready';
+    // Ready once the answer is laid out (after readLink's scroll check, which
+    // waits for the frame so as not to force a layout inside this task).
+    requestAnimationFrame(() => { this.dataset.state = 'ready'; });
   }
 
   /**
@@ -655,10 +657,14 @@ export class MynaHoken extends HTMLElement {
       // The answer (its headline and next step) or the problems must be on
       // screen; the page is scrolled only when they are not already, since a
       // scroll right after the content changes reads (and counts) as a jump.
-      const shown = this.errorBox.hidden ? this.panels[link.view].querySelector('.mh-answer-first') ?? at : this.errorBox;
-      const box = shown?.getBoundingClientRect();
-      if (box && (box.top < 0 || box.bottom > window.innerHeight)) (this.errorBox.hidden ? at : this.errorBox).scrollIntoView({ block: 'start' });
-      if (focus) at?.focus({ preventScroll: true });
+      // Measured in the next frame, with the layout the browser makes anyway:
+      // measuring now would force one inside this task.
+      requestAnimationFrame(() => {
+        const shown = this.errorBox.hidden ? this.panels[link.view].querySelector('.mh-answer-first') ?? at : this.errorBox;
+        const box = shown?.getBoundingClientRect();
+        if (box && (box.top < 0 || box.bottom > window.innerHeight)) (this.errorBox.hidden ? at : this.errorBox).scrollIntoView({ block: 'start' });
+        if (focus) at?.focus({ preventScroll: true });
+      });
     };
     if (link.lang && link.lang !== this.language && API.LANGUAGES[link.lang]) {
       language(link.lang).then(() => {
