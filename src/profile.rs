@@ -1070,18 +1070,22 @@ pub mod contract {
                 }
             }
             Shape::Object(keys) | Shape::AnyOf(keys) => ts_object(keys, indent),
-            Shape::Validity => KINDS
-                .iter()
-                .zip(VALIDITY)
-                .map(|(kind, keys)| {
-                    let rest: Vec<Key> =
-                        keys.iter().filter(|k| k.name != "kind").copied().collect();
-                    let body = ts_object(&rest, indent);
-                    format!("({{ kind: {kind:?} }} & {body})")
-                })
-                .collect::<Vec<_>>()
-                .join(" | "),
+            // Written once as its own type (`validity` and `validityFor[].validity` both use it).
+            Shape::Validity => "ProfileValidity".into(),
         }
+    }
+
+    /// The union of the validity kinds, each with its own keys.
+    fn ts_validity() -> String {
+        KINDS
+            .iter()
+            .zip(VALIDITY)
+            .map(|(kind, keys)| {
+                let rest: Vec<Key> = keys.iter().filter(|k| k.name != "kind").copied().collect();
+                format!("({{ kind: {kind:?} }} & {})", ts_object(&rest, 0))
+            })
+            .collect::<Vec<_>>()
+            .join(" | ")
     }
 
     fn ts_object(keys: &[Key], indent: usize) -> String {
@@ -1119,8 +1123,11 @@ pub mod contract {
             "// Written from the engine's profile contract (src/profile.rs) by tests/contract.rs. Do not edit.\n\n\
              /** A text of a profile: one string, or one per language (`ja` required). */\n\
              export type ProfileText = string | ({{ ja: string }} & Record<string, string>);\n\n\
+             /** How a 資格確認書's expiry follows from its issue date, by `kind`. */\n\
+             export type ProfileValidity = {};\n\n\
              /** An insurer's profile (README \"Use it for your society\"; JSON Schema: profiles/profile.schema.json). */\n\
              export interface Profile {}\n",
+            ts_validity(),
             ts_object(TOP, 0)
         )
     }

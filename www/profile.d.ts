@@ -3,6 +3,25 @@
 /** A text of a profile: one string, or one per language (`ja` required). */
 export type ProfileText = string | ({ ja: string } & Record<string, string>);
 
+/** How a 資格確認書's expiry follows from its issue date, by `kind`. */
+export type ProfileValidity = ({ kind: "months-to-month-end" } & {
+  /** Months from issue: the expiry is the last month end before that day (60: 2024-12-02 → 2029-11-30) */
+  months: number;
+}) | ({ kind: "fixed" } & {
+  /** The expiry for each issuing period (oldest first, no overlap) */
+  periods: {
+    /** First issue day of this period */
+    issuedFrom: string;
+    /** Last issue day of this period */
+    issuedTo: string;
+    /** The expiry of those issued in this period */
+    expires: string;
+  }[];
+}) | ({ kind: "year-end" } & {
+  /** Until the last 31 December within this many years of issue (5: 2025-06-01 → 2029-12-31) */
+  years: number;
+}) | ({ kind: "printed" } & {});
+
 /** An insurer's profile (README "Use it for your society"; JSON Schema: profiles/profile.schema.json). */
 export interface Profile {
   /** The JSON Schema of this contract, for editors: "./profile.schema.json" */
@@ -83,23 +102,7 @@ export interface Profile {
     /** What it looks like (or null) */
     form: ProfileText | null;
     /** How its expiry follows from the issue date */
-    validity: ({ kind: "months-to-month-end" } & {
-      /** Months from issue: the expiry is the last month end before that day (60: 2024-12-02 → 2029-11-30) */
-      months: number;
-    }) | ({ kind: "fixed" } & {
-      /** The expiry for each issuing period (oldest first, no overlap) */
-      periods: {
-        /** First issue day of this period */
-        issuedFrom: string;
-        /** Last issue day of this period */
-        issuedTo: string;
-        /** The expiry of those issued in this period */
-        expires: string;
-      }[];
-    }) | ({ kind: "year-end" } & {
-      /** Until the last 31 December within this many years of issue (5: 2025-06-01 → 2029-12-31) */
-      years: number;
-    }) | ({ kind: "printed" } & {});
+    validity: ProfileValidity;
     /** Validities for some cases (the first that applies; else validity) */
     validityFor?: ({
       /** For one issued to a new member (true), or not */
@@ -107,23 +110,7 @@ export interface Profile {
       /** For one issued for these reasons */
       reasons?: ("no-card" | "not-registered" | "certificate-expired" | "card-returned" | "registration-cancelled" | "number-not-on-file" | "card-lost" | "card-renewing" | "needs-helper" | "eligibility-certificate-lost" | "card-expired" | "protected-record")[] | null;
       /** Its validity then */
-      validity: ({ kind: "months-to-month-end" } & {
-        /** Months from issue: the expiry is the last month end before that day (60: 2024-12-02 → 2029-11-30) */
-        months: number;
-      }) | ({ kind: "fixed" } & {
-        /** The expiry for each issuing period (oldest first, no overlap) */
-        periods: {
-          /** First issue day of this period */
-          issuedFrom: string;
-          /** Last issue day of this period */
-          issuedTo: string;
-          /** The expiry of those issued in this period */
-          expires: string;
-        }[];
-      }) | ({ kind: "year-end" } & {
-        /** Until the last 31 December within this many years of issue (5: 2025-06-01 → 2029-12-31) */
-        years: number;
-      }) | ({ kind: "printed" } & {});
+      validity: ProfileValidity;
     })[] | null;
     /** The reasons it is issued for, in the insurer's order (① first) */
     reasons: ({
