@@ -17,7 +17,7 @@ use crate::certificate::{
     card_grace, certificate_expiry, certificate_status, CertificateInput, CertificatePart,
     CertificateStatus, InsurancePart, NoGrace, Renewed, Source,
 };
-use crate::date::{add_months_ym, month_end};
+use crate::date::{add_months_ym, legal_age_reached_on, month_end, next_day};
 use crate::error::ApiError;
 use crate::explained::Explained;
 use crate::profile::Profile;
@@ -60,6 +60,11 @@ pub struct CardDates {
     pub card: CardPart,
     pub certificate: CertificatePart,
     pub insurance: InsurancePart,
+    /// The 75th birthday: 後期高齢者医療 begins and this insurer's membership
+    /// (and its 資格確認書) ends the day before (eligibility-certificate-validity).
+    /// The card and its certificate go on: only the insurer changes.
+    #[cfg_attr(target_arch = "wasm32", tsify(type = "string | null"))]
+    pub late_stage_from: Option<IsoDate>,
     pub notes: Vec<Note>,
     pub steps: Vec<Step>,
 }
@@ -231,6 +236,11 @@ pub fn card_dates(q: &CardQuery) -> Result<CardDates, ApiError> {
             days_left: known.then(|| days_between(q.as_of, last_day)),
             eligibility_certificate_after: eligibility_after.map(IsoDate),
         },
+        // The day after the 75th year is legally reached (the birthday; 1 March
+        // for 29 February in a common year): eligibility-certificate-validity.
+        late_stage_from: legal_age_reached_on(q.card.birthday, 75)
+            .and_then(next_day)
+            .map(IsoDate),
         notes: ex.notes,
         steps: ex.steps,
     })

@@ -6,7 +6,8 @@
 // site pastes, with its no-wasm fallback), myna-hoken.css, myna-hoken.js (the
 // element), myna-hoken-api.js (the JS API: engine glue, Japanese words),
 // pkg/myna_hoken_bg.wasm (the engine, one for every language) and
-// profiles/kddi.json (the default insurer's facts).
+// profiles/kddi.json (the default insurer's facts), and any chunk one of
+// these modules imports statically.
 // Listed but not counted: the demo FAQ page around it, and what is fetched
 // only when asked for (the calendar file's code, another language).
 //
@@ -25,6 +26,10 @@
 // The delivery issue (16) brings them down: the engine's imports renamed a, b, …
 // (tests/tools/short-imports.mjs) and the calendar file's code loaded on its
 // button, 87,896 → 85,767 B in all (README "Size" lists each lever).
+// The family view (issue 17) is loaded on its button (myna-hoken-family-*.js,
+// about 4 KB); on the default path it added its Japanese words (inside the API
+// module), its CSS, the element's hand-over of its modules and the 75th
+// birthday in the card's answer: 0.9 KB in all, 0.05 KB of it wasm.
 import { readFileSync, readdirSync, existsSync } from 'node:fs';
 import { gzipSync, brotliCompressSync, constants } from 'node:zlib';
 import { fileURLToPath } from 'node:url';
@@ -35,19 +40,27 @@ if (!existsSync(`${dist}pkg/myna_hoken_bg.wasm`)) {
   process.exit(1);
 }
 const counted = ['embed.html', 'myna-hoken.css', 'myna-hoken.js', 'myna-hoken-api.js', 'pkg/myna_hoken_bg.wasm', 'profiles/kddi.json'];
+// Every chunk a counted module imports statically is fetched with it, so it is
+// counted too (`import(…)`, loaded on a click, is not).
+const staticImports = (f) => [...readFileSync(dist + f, 'utf8')
+  .matchAll(/\b(?:import|export)\s*(?:[^"'();]*?\bfrom\s*)?["']\.\/([^"']+\.js)["']/g)].map((m) => m[1]);
+for (let i = 0; i < counted.length; i++) {
+  if (!counted[i].endsWith('.js')) continue;
+  for (const dep of staticImports(counted[i])) if (!counted.includes(dep)) counted.push(dep);
+}
 const onDemand = [
-  ...readdirSync(dist).filter((f) => /^myna-hoken-.*-[A-Z0-9]{8}\.js$/.test(f)),
+  ...readdirSync(dist).filter((f) => /^myna-hoken-.*-[A-Z0-9]{8}\.js$/.test(f) && !counted.includes(f)),
   ...readdirSync(`${dist}words`).filter((f) => f.endsWith('.json') && f !== 'ja.json' && f !== 'languages.json').map((f) => `words/${f}`),
 ];
 const listed = [
   ['inside myna-hoken-api.js (already counted)', ['words/ja.json']],
   ['demo page', ['index.html', 'demo.css']],
-  ['on demand: the calendar file\'s code, other languages', onDemand],
+  ['on demand: the calendar file\'s code, the family view, other languages', onDemand],
 ];
 const WASM_BUDGET = 40_000;
 const WASM_CEILING = 48_100;
 const TOTAL_BUDGET = 66_000;
-const TOTAL_CEILING = 86_100;
+const TOTAL_CEILING = 86_800;
 
 const size = (f) => {
   const bytes = readFileSync(dist + f);

@@ -5,8 +5,10 @@
 # - the JS API module, bundled and minified by esbuild: myna-hoken-api.js
 #   (pkg/'s glue, the Japanese words and the functions pages import);
 # - the element: myna-hoken.js (element/*.js bundled; it imports
-#   ./myna-hoken-api.js; the calendar file's code is a chunk of its own,
-#   myna-hoken-ics-HASH.js, loaded on the first click), myna-hoken.css and card-face.svg; every language's
+#   ./myna-hoken-api.js; the calendar file's code and the family view are
+#   chunks of their own, myna-hoken-ics-HASH.js and myna-hoken-family-HASH.js,
+#   loaded on the first click), the household module for pages
+#   (myna-hoken-household.js), myna-hoken.css and card-face.svg; every language's
 #   words in words/ (Japanese is also inside the API module); the insurer
 #   profiles in profiles/ (without their maintainers' `notes`); the types of
 #   the API module (myna-hoken-api.d.ts); the demo page (index.html,
@@ -47,10 +49,13 @@ mkdir -p www/dist/pkg www/dist/words www/dist/profiles
 "$tools/esbuild" www/myna-hoken.js --bundle --format=esm --minify --charset=utf8 \
   --target=es2022 --external:./myna-hoken-api.js --outdir=www/dist --log-level=warning \
   --splitting --entry-names='[name]' --chunk-names='myna-hoken-[name]-[hash]'
+# The household's answers for pages (myna-hoken/household), beside the API module.
+"$tools/esbuild" www/myna-hoken-household.js --bundle --format=esm --minify --charset=utf8 \
+  --target=es2022 --external:./myna-hoken-api.js --outdir=www/dist --log-level=warning
 "$tools/esbuild" www/profile-check.js --bundle --format=esm --minify --charset=utf8 \
   --target=es2022 --external:./myna-hoken-api.js --external:./myna-hoken.js --outdir=www/dist --log-level=warning
 "$tools/esbuild" www/myna-hoken.css www/demo.css --minify --charset=utf8 --outdir=www/dist --log-level=warning
-cp www/index.html www/embed.html www/profile.html www/card-face.svg www/myna-hoken.d.ts www/dist/
+cp www/index.html www/embed.html www/profile.html www/card-face.svg www/myna-hoken.d.ts www/myna-hoken-household.d.ts www/dist/
 cp www/pkg/myna_hoken_bg.wasm www/dist/pkg/
 # The words of the other languages, fetched on demand (minified: JSON.stringify).
 for f in www/words/*.json; do

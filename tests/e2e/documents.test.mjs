@@ -151,7 +151,7 @@ test('"この結果で持っていくものを調べる" carries the certificate
   const { page } = b;
   await open(page, srv.origin, '#birthday=1985-09-18&cardIssued=2020-05-20&asOf=2024-10-15');
   await page.waitForSelector(visible);
-  await page.locator(`${visible} .mh-tools .mh-secondary`).last().click();
+  await page.locator(`${visible} .mh-tools .mh-to-documents`).click();
   assert.equal(await page.locator('.mh-tab[data-view="documents"]').getAttribute('aria-selected'), 'true');
   // The certificate status (unknown: renewed or not) is carried over.
   assert.equal(await page.isChecked(`#${name('card')}-1`), true);

@@ -37,7 +37,7 @@ test('npm pack: the package is named and versioned from Cargo.toml, with both en
   assert.equal(packed.version, version);
   const files = packed.files.map((f) => f.path);
   for (const f of ['package.json', 'myna-hoken-api.js', 'myna-hoken-api.d.ts', 'myna-hoken.js', 'myna-hoken.d.ts', 'myna-hoken.css',
-    'pkg/myna_hoken_bg.wasm', 'words/ja.json', 'words/en.json', 'words/languages.json', 'profiles/kddi.json', 'custom-elements.json', 'README.md']) {
+    'myna-hoken-household.js', 'myna-hoken-household.d.ts', 'pkg/myna_hoken_bg.wasm', 'words/ja.json', 'words/en.json', 'words/languages.json', 'profiles/kddi.json', 'custom-elements.json', 'README.md']) {
     assert.ok(files.includes(f), `${f} is in the package`);
   }
   assert.ok(!files.some((f) => /\.(br|gz)$/.test(f)), 'no precompressed copies in the package');
@@ -45,6 +45,7 @@ test('npm pack: the package is named and versioned from Cargo.toml, with both en
   assert.equal(pkg.type, 'module');
   assert.deepEqual(pkg.exports['.'], { types: './myna-hoken-api.d.ts', default: './myna-hoken-api.js' });
   assert.deepEqual(pkg.exports['./element'], { types: './myna-hoken.d.ts', default: './myna-hoken.js' });
+  assert.deepEqual(pkg.exports['./household'], { types: './myna-hoken-household.d.ts', default: './myna-hoken-household.js' });
   assert.equal(pkg.customElements, 'custom-elements.json');
   const cem = JSON.parse(readFileSync(join(WWW, 'custom-elements.json'), 'utf8'));
   const el = cem.modules[0].declarations[0];
@@ -62,6 +63,8 @@ test('a Vite app built with the package: the API answers and the element renders
   await page.waitForFunction(() => document.querySelector('myna-hoken')?.shadowRoot?.querySelector('.mh-panel:not([hidden]) .mh-headline'), null, { timeout: 20_000 });
   const headline = await page.evaluate(() => document.querySelector('myna-hoken').shadowRoot.querySelector('.mh-panel:not([hidden]) .mh-headline').textContent);
   assert.match(headline, /2029年9月18日/);
+  // myna-hoken/household: 長女's window (2027-01-03) opens before 父's (2027-06-19), as in tests/cases/household.json.
+  assert.equal(await page.evaluate(() => document.querySelector('#family').textContent), '長女,父');
   // The stylesheet and the card's picture came with the build (new URL(…, import.meta.url)).
   assert.equal(await page.evaluate(() => getComputedStyle(document.querySelector('myna-hoken').shadowRoot.querySelector('.mh-root')).display !== 'inline'), true);
   // The empty form shows the card's picture on request.

@@ -20,6 +20,7 @@ const pkg = {
   exports: {
     '.': { types: './myna-hoken-api.d.ts', default: './myna-hoken-api.js' },
     './element': { types: './myna-hoken.d.ts', default: './myna-hoken.js' },
+    './household': { types: './myna-hoken-household.d.ts', default: './myna-hoken-household.js' },
     './myna-hoken.css': './myna-hoken.css',
     './card-face.svg': './card-face.svg',
     './words/*': './words/*',

@@ -1,5 +1,6 @@
 // Type-checks every ```js example of README.md against the published types
-// (www/dist/myna-hoken-api.d.ts and myna-hoken.d.ts, made by www/build.sh),
+// (www/dist/myna-hoken-api.d.ts, myna-hoken.d.ts and myna-hoken-household.d.ts,
+// made by www/build.sh),
 // with `tsc --strict`, so an example that uses a name, a key or a value the
 // API does not have fails the run. Each block is a module of its own; one
 // without an import gets the API module's names imported, as a page would.
@@ -21,6 +22,7 @@ const importAll = `import init, { ${[...new Set(names)].join(', ')} } from './my
 const dir = mkdtempSync(join(tmpdir(), 'mh-readme-'));
 copyFileSync(at('www/dist/myna-hoken-api.d.ts'), join(dir, 'myna-hoken-api.d.ts'));
 copyFileSync(at('www/dist/myna-hoken.d.ts'), join(dir, 'myna-hoken.d.ts'));
+copyFileSync(at('www/dist/myna-hoken-household.d.ts'), join(dir, 'myna-hoken-household.d.ts'));
 
 const files = [];
 const lines = readme.split('\n');
@@ -42,7 +44,7 @@ writeFileSync(join(dir, 'tsconfig.json'), JSON.stringify({
     strict: true, noEmit: true, target: 'es2022', module: 'esnext', moduleResolution: 'bundler',
     lib: ['es2022', 'dom'], types: [], skipLibCheck: false, noUnusedLocals: false,
     // The npm package's names ("Install with npm"), as its package.json exports map them.
-    paths: { 'myna-hoken': ['./myna-hoken-api.d.ts'], 'myna-hoken/element': ['./myna-hoken.d.ts'] },
+    paths: { 'myna-hoken': ['./myna-hoken-api.d.ts'], 'myna-hoken/element': ['./myna-hoken.d.ts'], 'myna-hoken/household': ['./myna-hoken-household.d.ts'] },
   },
   files: files.map((f) => f.file),
 }));

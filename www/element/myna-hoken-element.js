@@ -5,6 +5,7 @@ import { CARD_SOURCES, buildForm, readForm, showQuestions } from './forms.js';
 import { markInvalid } from './fields.js';
 import { renderResult } from './results.js';
 import { FUNCTIONS, VIEWS, readFragment, writeFragment } from './state.js';
+import { KIT } from './kit.js';
 
 let counter = 0;
 
@@ -310,7 +311,8 @@ export class MynaHoken extends HTMLElement {
    * words are in the language shown), else its form.
    */
   build(view) {
-    if (this.results[view] && !this.editing[view]) {
+    if (view === 'card' && this.family) this.family.render();
+    else if (this.results[view] && !this.editing[view]) {
       this.values[view] = { ...this.results[view].input };
       this.compute(view, false, null, true);
     } else this.renderPanel(view);
@@ -383,7 +385,8 @@ export class MynaHoken extends HTMLElement {
     for (const v of VIEWS) this.panels[v].hidden = v !== view;
     this.clearErrors();
     this.dataset.view = view;
-    if (this.results[view] && !this.editing[view]) writeFragment(this.results[view].input, this.lang);
+    if (view === 'card' && this.family) this.family.link();
+    else if (this.results[view] && !this.editing[view]) writeFragment(this.results[view].input, this.lang);
     if (focus) this.root.querySelector(`#${this.uid}-tab-${view}`).focus();
   }
 
@@ -488,45 +491,24 @@ export class MynaHoken extends HTMLElement {
     this.panels.documents.querySelector('.mh-panel-title').focus();
   }
 
-  /**
-   * カレンダーに登録する: the first time, asks (optionally) whose card it is,
-   * right under the button; then, and every later time, saves the file.
-   * The label stays in this page (and in the link), never sent anywhere.
-   */
+  /** 家族の一覧 (family.js, loaded when first asked for): a household's link, or the person answered and the next. */
+  openFamily(hash = null) {
+    import('./family.js').then((m) => (hash ? m.open(this, hash, KIT) : m.start(this, KIT)),
+      () => (hash ? this.renderPanel('card') : this.announce(this.w.family.failed)));
+  }
+
+  /** カレンダーに登録する: its code (ics.js) comes only when asked for (most visitors never do). */
   async ics(result, button) {
-    // The calendar's code comes only when asked for (most visitors never do).
-    let calendar, download, events;
+    let ics;
     try {
-      ({ calendar, download, events } = await import('./ics.js'));
+      ics = await import('./ics.js');
     } catch {
       // Seen under the button (and read out: role status), not only announced.
       const tools = button.closest('.mh-tools');
       if (!tools.querySelector('.mh-ics-failed')) button.after(h('p', { class: 'mh-notice mh-ics-failed', role: 'status', text: this.w.ics.failed }));
-      return undefined;
+      return;
     }
-    const w = this.w.ics;
-    const save = () => {
-      const birthday = this.results.card?.input.birthday;
-      download(calendar(result, w, { birthday, label: this.label ?? '' }), this.shadowRoot);
-    };
-    if (this.label !== undefined) return save();
-    const tools = button.closest('.mh-tools');
-    let box = tools.querySelector('.mh-ics-label');
-    if (box) { box.querySelector('input').focus(); return undefined; }
-    const id = `${this.uid}-ics-label`;
-    const input = h('input', { id, class: 'mh-input', type: 'text', maxlength: 40, autocomplete: 'off', 'aria-describedby': `${id}-hint` });
-    const none = events(result, w).length === 0;
-    box = h('form', { class: 'mh-ics-label', novalidate: true,
-      onsubmit: (e) => { e.preventDefault(); this.label = input.value.trim().slice(0, 40); save(); box.remove(); button.setAttribute('aria-expanded', 'false'); button.focus(); } },
-    h('label', { class: 'mh-label', for: id, text: w.labelQuestion }),
-    h('p', { class: 'mh-hint', id: `${id}-hint`, text: w.labelHint }),
-    input,
-    none ? h('p', { class: 'mh-notice', role: 'status', text: w.none }) : null,
-    h('div', { class: 'mh-actions' }, h('button', { type: 'submit', class: 'mh-primary', text: w.download, disabled: none })));
-    button.after(box);
-    button.setAttribute('aria-expanded', 'true');
-    input.focus();
-    return undefined;
+    ics.offer(this, result, button, h);
   }
 
   // ---- computing -------------------------------------------------------------
@@ -633,6 +615,7 @@ export class MynaHoken extends HTMLElement {
       // link opened goes too, and the form shows again, empty.
       if (focus && this.linked && !location.hash.replace(/^#/, '')) {
         this.linked = false;
+        this.family?.dispose();
         for (const v of VIEWS) { this.values[v] = {}; this.results[v] = null; this.editing[v] = true; }
         this.built = {};
         this.renderPanel(this.view);
@@ -642,6 +625,12 @@ export class MynaHoken extends HTMLElement {
     this.linked = true;
     const go = () => {
       if (!link.view) return;
+      // A household's link: everyone at once (family.js, loaded for it).
+      if (link.household) {
+        this.show('card', false, false);
+        this.openFamily(location.hash);
+        return;
+      }
       this.values[link.view] = link.values;
       this.editing[link.view] = true;
       // The link's answer is built by compute (or, if it has problems, the

@@ -127,7 +127,10 @@ function tools(ctx, view, result) {
   return h('div', { class: 'mh-actions mh-tools mh-noprint' },
     view === 'card' ? h('button', { type: 'button', class: 'mh-secondary mh-ics', text: w.icsButton, 'aria-expanded': 'false', onclick: (e) => ctx.ics(result, e.currentTarget) }) : null,
     h('button', { type: 'button', class: 'mh-secondary', text: w.print, onclick: () => window.print() }),
-    view === 'card' ? h('button', { type: 'button', class: 'mh-secondary', text: w.toDocuments, onclick: () => ctx.toDocuments(result) }) : null);
+    view === 'card' ? h('button', { type: 'button', class: 'mh-secondary mh-to-documents', text: w.toDocuments, onclick: () => ctx.toDocuments(result) }) : null,
+    // 家族の分も調べる (family.js, loaded when asked for); not inside a family's own answers.
+    view === 'card' && !ctx.family ? h('button', { type: 'button', class: 'mh-secondary mh-family-add', text: w.family.add,
+      onclick: () => ctx.openFamily() }) : null);
 }
 
 /** A row of dates: a term and a date (or a words when there is none). */

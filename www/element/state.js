@@ -31,13 +31,18 @@ export function typed(field, text) {
   return t;
 }
 
-/** Reads `#key=value&…`: `{ view, values, lang, unknown }`, or null without answers. */
+/**
+ * Reads `#key=value&…`: `{ view, values, lang, unknown }`, or null without
+ * answers; a household's link (`#1.birthday=…&2.…`, family-link.js) is
+ * `{ view: 'card', household: true, lang }`.
+ */
 export function readFragment(hash, schema) {
   const raw = hash.replace(/^#/, '');
   if (!raw.includes('=')) return null;
   let params;
   try { params = new URLSearchParams(raw); } catch { return null; }
   const keys = [...params.keys()].filter((k) => k !== 'lang' && k !== 'profile');
+  if (keys.some((k) => /^\d+\./.test(k))) return { view: 'card', household: true, values: {}, lang: params.get('lang'), unknown: [] };
   const view = viewOf(keys, schema);
   // A link with only a language (#lang=en) opens the empty form in it.
   if (!view) return params.get('lang') && !keys.length ? { view: null, values: {}, lang: params.get('lang'), unknown: [] } : null;
