@@ -28,8 +28,10 @@
 // button, 87,896 → 85,767 B in all (README "Size" lists each lever).
 // The family view (issue 17) is loaded on its button (myna-hoken-family-*.js,
 // about 4 KB); on the default path it added its Japanese words (inside the API
-// module), its CSS, the element's hand-over of its modules and the 75th
-// birthday in the card's answer: 0.9 KB in all, 0.05 KB of it wasm.
+// module, 0.8 KB), its CSS, the element's hand-over of its modules and the
+// 75th birthday in the card's answer: 1.1 KB in all, 0.05 KB of it wasm
+// (words per view, a lever of issue 16 still to take, would take its words
+// off the default path too).
 import { readFileSync, readdirSync, existsSync } from 'node:fs';
 import { gzipSync, brotliCompressSync, constants } from 'node:zlib';
 import { fileURLToPath } from 'node:url';
@@ -60,7 +62,7 @@ const listed = [
 const WASM_BUDGET = 40_000;
 const WASM_CEILING = 48_100;
 const TOTAL_BUDGET = 66_000;
-const TOTAL_CEILING = 86_800;
+const TOTAL_CEILING = 87_100;
 
 const size = (f) => {
   const bytes = readFileSync(dist + f);

@@ -14,17 +14,19 @@ export const PERSON_KEYS = ['label', 'membership', 'registered'];
 
 /**
  * The dates of a `cardDates` answer that matter, on or after its `asOf`, in
- * date order: `{ kind, date }`. The card's own dates only when they differ
- * from the certificate's (a child's card ends with its certificate).
+ * date order: `{ kind, date }`. Where the certificate ends with the card (a
+ * child's card, or a certificate capped by the card), renewing means a new
+ * card (renewal-window: the new card comes with new certificates), so those
+ * dates are the card's, once.
  */
 export function upcoming(r) {
-  const card = r.card.expires && r.card.expires !== r.certificate.expires;
+  const withCard = Boolean(r.card.expires && r.card.expires === r.certificate.expires);
   return [
-    ['certificate-renewal', r.certificate.renewalFrom],
-    ['certificate-expiry', r.certificate.expires],
+    ['certificate-renewal', withCard ? null : r.certificate.renewalFrom],
+    ['certificate-expiry', withCard ? null : r.certificate.expires],
     ['grace-end', r.insurance.graceUntil],
-    ['card-renewal', card ? r.card.renewalFrom : null],
-    ['card-expiry', card ? r.card.expires : null],
+    ['card-renewal', r.card.expires ? r.card.renewalFrom : null],
+    ['card-expiry', r.card.expires],
     ['late-stage', r.lateStageFrom],
   ].filter(([, date]) => date && date >= r.asOf)
     .map(([kind, date]) => ({ kind, date }))
@@ -112,7 +114,7 @@ function person(api, p, shared) {
 
 /**
  * Every person's answer and the overview's order: those who must act now
- * first, then by their next date; people without a next date after them, and
+ * first (stopped, then limited, then the rest), then by their next date; people without a next date after them, and
  * people whose answer has a problem last; the order given breaks ties.
  * `options`: `{ asOf?, lang? }`, the same for everyone.
  */
@@ -124,9 +126,12 @@ export function householdDates(api, people, options = {}) {
   if (options.lang) shared.lang = options.lang;
   const answers = people.map((p, i) => ({ index: i + 1, ...person(api, p, shared) }));
   const asOf = answers.find((a) => a.card)?.card.asOf ?? (shared.asOf ? api.parseDate(String(shared.asOf)) : api.todayInTokyo());
+  // Among those who must act now, whose マイナ保険証 has stopped first, then
+  // those in the grace (or waiting on a renewal not yet told), then the rest.
+  const RANK = { stopped: 0, limited: 1, depends: 1, works: 2 };
   const key = (a) => {
     if (a.error) return '3';
-    if (a.actNow) return `0${asOf}`;
+    if (a.actNow) return `0${RANK[a.today]}`;
     return a.next ? `1${a.next.date}` : '2';
   };
   const order = [...answers].sort((a, b) => {

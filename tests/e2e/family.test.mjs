@@ -87,7 +87,7 @@ test('family: two people added by tapping and typing, the overview in the order 
   // 2027-04-02 (card-validity); its window opens 2027-01-03 (renewal-window).
   await addPerson(page, 2, { label: '長女', membership: 'dependent', birthday: '2015-04-02', source: 'cardIssued', date: '2022-06-01' });
   assert.deepEqual((await rows(page)).map((r) => [r.name, r.next, r.kind]), [
-    ['長女', '2027-01-03', 'certificate-renewal'],
+    ['長女', '2027-01-03', 'card-renewal'],
     ['1人目', '2027-06-19', 'certificate-renewal'],
   ], 'the child first: her window opens sooner');
   // The focus is on the row just added, and it is announced.
@@ -205,7 +205,11 @@ test('family, keyboard only: 家族の分も調べる by Tab and Enter, the form
   await page.waitForSelector('.mh-family-list');
   assert.ok(await focused(page, '#mh1-family-h'), 'back on the overview\'s title');
   assert.equal((await rows(page)).length, 1, 'nobody added');
-  await tabTo(page, 'li[data-index="1"] .mh-link');
+  await tabTo(page, 'li[data-index="1"] .mh-family-remove');
+  await page.keyboard.press('Enter');
+  // Asked first, the focus on the answer that removes; Enter confirms.
+  assert.ok(await focused(page, '.mh-family-confirm .mh-primary'));
+  assert.deepEqual(await axe(page), [], 'axe: the question before removing');
   await page.keyboard.press('Enter');
   // Nobody left: the card's empty form, its title focused, no household in the link.
   await page.waitForSelector(`${panel} .mh-form #mh1-card-birthday`);

@@ -75,6 +75,23 @@ export async function launch({ timezoneId = 'Asia/Tokyo', viewport = { width: 12
     executablePath: CHROMIUM, headless: true, args: FLAGS, timezoneId, viewport, locale: 'ja-JP', ...opts,
   });
   const page = context.pages()[0] ?? await context.newPage();
+  return watch(context, page, () => rmSync(dir, { recursive: true, force: true }));
+}
+
+/** One Debian Chromium for a test file's visitors (`visitor`): a launch costs about a second a test. */
+export const browser = () => chromium.launch({ executablePath: CHROMIUM, headless: true, args: FLAGS });
+
+/**
+ * A new visitor in `b` (from `browser()`): a context of its own (no cookies,
+ * storage or cache of another), recorded as `launch` records.
+ */
+export async function visitor(b, { timezoneId = 'Asia/Tokyo', viewport = { width: 1280, height: 900 }, ...opts } = {}) {
+  const context = await b.newContext({ timezoneId, viewport, locale: 'ja-JP', ...opts });
+  return watch(context, await context.newPage(), () => {});
+}
+
+/** Records every request, console message, page error, dialog and CSP violation of a page. */
+async function watch(context, page, cleanup) {
   const log = { requests: [], console: [], errors: [], dialogs: [], csp: [] };
   logs.set(page, log);
   context.on('request', (r) => log.requests.push(r.url()));
@@ -85,7 +102,7 @@ export async function launch({ timezoneId = 'Asia/Tokyo', viewport = { width: 12
   await page.addInitScript(() => {
     document.addEventListener('securitypolicyviolation', (e) => window.__mhCsp(`${e.violatedDirective} ${e.blockedURI}`));
   });
-  const close = async () => { await context.close().catch(() => {}); rmSync(dir, { recursive: true, force: true }); };
+  const close = async () => { await context.close().catch(() => {}); cleanup(); };
   const problems = () => [
     ...log.console.filter((m) => m.type === 'error' || m.type === 'warning').map((m) => `console ${m.type}: ${m.text}`),
     ...log.errors.map((e) => `page error: ${e}`),

@@ -7,15 +7,16 @@ import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { answerFirst, axe, cellDate, CSP, focused, launch, open, outDir, SCREENSHOTS, shot, startServer, tabTo, typeInto, WWW } from './helpers.mjs';
+import { answerFirst, axe, browser, cellDate, CSP, focused, open, outDir, SCREENSHOTS, shot, startServer, tabTo, typeInto, visitor, WWW } from './helpers.mjs';
 
 let srv;
-before(async () => { srv = await startServer(); });
-after(async () => { await srv?.stop(); });
+let chromium;
+before(async () => { srv = await startServer(); chromium = await browser(); });
+after(async () => { await chromium?.close(); await srv?.stop(); });
 
-/** A fresh browser for one test, always closed. */
+/** A fresh visitor (a context of its own in the file's browser) for one test, always closed. */
 async function withBrowser(opts, fn) {
-  const b = await launch(opts);
+  const b = await visitor(chromium, opts);
   try { return await fn(b); } finally { await b.close(); }
 }
 

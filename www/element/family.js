@@ -104,7 +104,8 @@ class Family {
       membership ? h('span', { class: 'mh-family-membership', text: membership }) : null);
     const actions = h('div', { class: 'mh-actions mh-noprint' },
       h('button', { type: 'button', class: 'mh-secondary', text: ctx.fill(w.edit, { name }), onclick: () => this.edit(i, null, a.error ? [a.error] : null) }),
-      h('button', { type: 'button', class: 'mh-link', text: ctx.fill(w.remove, { name }), onclick: () => this.remove(i) }));
+      h('button', { type: 'button', class: 'mh-link mh-family-remove', text: ctx.fill(w.remove, { name }), 'aria-expanded': 'false',
+        onclick: (e) => this.confirmRemove(i, e.currentTarget) }));
     if (a.error) {
       return h('li', { class: 'mh-family-row mh-family-problem', 'data-index': String(a.index), 'data-code': a.error.code, 'aria-labelledby': `${id}-h` },
         head,
@@ -112,9 +113,10 @@ class Family {
         actions);
     }
     const r = a.card;
+    // What the date is first, then the date (in both calendars).
     const next = a.next
       ? h('p', { class: 'mh-family-next', 'data-kind': a.next.kind },
-        h('strong', { text: w.nextDate }), ' ', ctx.dateNode(a.next.date), h('span', { class: 'mh-family-kind', text: `(${w.kinds[a.next.kind]})` }))
+        h('strong', { text: w.nextDate }), ' ', h('span', { class: 'mh-family-kind', text: w.kinds[a.next.kind] }), ' ', ctx.dateNode(a.next.date))
       : h('p', { class: 'mh-family-next mh-muted', text: w.noDates });
     const more = h('details', { class: 'mh-family-more mh-noprint', ontoggle: (e) => this.more(e.currentTarget, a) },
       h('summary', { text: ctx.fill(w.more, { name }) }));
@@ -122,7 +124,7 @@ class Family {
       head,
       a.actNow ? h('p', { class: 'mh-family-now', text: w.actNow }) : null,
       h('p', { class: `mh-headline mh-tone-${TONE[a.today]}`, 'data-code': r.headline.code }, r.headline.text),
-      a.lateStage ? h('p', { class: 'mh-notice mh-family-late', text: ctx.fill(w.lateStage, {}) }) : null,
+      a.lateStage ? h('p', { class: 'mh-notice mh-family-late', text: ctx.fill(w.lateStage, { name }) }) : null,
       next,
       h('p', { class: 'mh-next', 'data-code': r.next.code }, h('strong', { class: 'mh-next-label', text: ctx.w.nextLabel }), ' ', withPhones(r.next.text)),
       more,
@@ -153,8 +155,11 @@ class Family {
   /** The element, speaking for one person: their ids, and 変更 / answers that change their row. */
   person(i, uid) {
     const family = this;
+    const w = this.ctx.w;
     return speaking(this.ctx, {
       uid,
+      // 「あなたの答え」 is 「母について入力したこと」 here.
+      w: { ...w, yourAnswers: this.ctx.fill(w.family.entered, { name: this.name(i) }) },
       change: (view, key) => family.edit(i, key),
       answer: (view, key, value) => {
         const p = { ...family.people[i] };
@@ -287,6 +292,25 @@ class Family {
     this.editing = null;
     this.ctx.clearErrors();
     this.render(`${this.ctx.uid}-family-h`);
+  }
+
+  /** 一覧から外す asks first, under the button: what was entered for them is gone. */
+  confirmRemove(i, button) {
+    const ctx = this.ctx;
+    const w = this.w;
+    const row = button.closest('li');
+    let box = row.querySelector('.mh-family-confirm');
+    if (box) { box.querySelector('button').focus(); return; }
+    const id = `${ctx.uid}-p${i + 1}-remove`;
+    const cancel = () => { box.remove(); button.setAttribute('aria-expanded', 'false'); button.focus(); };
+    box = h('div', { class: 'mh-family-confirm mh-noprint', role: 'group', 'aria-labelledby': id },
+      h('p', { id, text: ctx.fill(w.removeQuestion, { name: this.name(i) }) }),
+      h('div', { class: 'mh-actions' },
+        h('button', { type: 'button', class: 'mh-primary', text: w.removeYes, onclick: () => this.remove(i) }),
+        h('button', { type: 'button', class: 'mh-secondary', text: w.removeNo, onclick: cancel })));
+    button.closest('.mh-actions').after(box);
+    button.setAttribute('aria-expanded', 'true');
+    box.querySelector('button').focus();
   }
 
   /** Takes a person off the list; with nobody left, the card's empty form. */
