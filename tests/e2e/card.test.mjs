@@ -52,6 +52,8 @@ test("the society's example (born 9/18, card made 5/20), typed with the keyboard
   assert.equal(first.code, 'works');
   assert.match(first.headline, /マイナ保険証は使えます。.*2024年9月18日\(令和6年\)/);
   assert.match(first.next, /2024年9月18日\(令和6年\) までに/);
+  // 計算の根拠, opened (its list is built when first opened).
+  await page.locator('.mh-panel:not([hidden]) .mh-steps > summary').click();
   const rules = await page.locator('.mh-panel:not([hidden]) .mh-steps > ol > li').evaluateAll((els) => els.map((e) => e.dataset.rule));
   assert.ok(rules.includes('certificate-validity') && rules.includes('insurance-grace') && rules.includes('renewal-booking'), rules.join());
   assert.equal(new URL(page.url()).hash, '#birthday=1985-09-18&cardIssued=2020-05-20&asOf=2024-07-01');

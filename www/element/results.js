@@ -103,8 +103,9 @@ function steps(ctx, items) {
     const joined = links.flatMap((l, i) => (i ? [ctx.words.format.list, l] : [l]));
     return h('span', { class: 'mh-source' }, fillNodes(w.source, { source: joined }));
   };
-  return h('details', { class: 'mh-steps mh-noprint' },
-    h('summary', { text: w.stepsTitle }),
+  // Built when first opened: most visitors never open it, and the answer is
+  // on screen sooner without it (its nodes cost style and layout).
+  const body = () => [
     h('ol', { class: 'mh-list' }, items.map((s) => h('li', { 'data-rule': s.rule, 'data-code': s.code },
       h('span', { text: s.text }), ' ', sources(s)))),
     h('p', { class: 'mh-rules-as-of', text: ctx.rulesAsOf() }),
@@ -113,7 +114,11 @@ function steps(ctx, items) {
       h('ul', { class: 'mh-list' }, p.sources.map((s) => h('li', {}, h('a', { href: s.url, rel: 'noopener', text: ctx.profileText(s.title) }))))) : null,
     // The rule ids, for the staff who answer the phone (RULES.md), out of the visitor's way.
     h('details', { class: 'mh-rule-ids' }, h('summary', { text: w.ruleIds }),
-      h('ol', { class: 'mh-list' }, items.map((s) => h('li', {}, h('code', { text: s.rule }))))));
+      h('ol', { class: 'mh-list' }, items.map((s) => h('li', {}, h('code', { text: s.rule })))))];
+  // (On the summary's click, before the browser opens it; on `toggle` when a script opens it.)
+  const fill = (d) => { if (!d.dataset.built) { d.dataset.built = '1'; d.append(...body().filter(Boolean)); } };
+  return h('details', { class: 'mh-steps mh-noprint', ontoggle: (e) => { if (e.currentTarget.open) fill(e.currentTarget); } },
+    h('summary', { text: w.stepsTitle, onclick: (e) => fill(e.currentTarget.parentElement) }));
 }
 
 /** What the insurer's 資格確認書 looks like, when its profile says. */
