@@ -180,6 +180,14 @@ test('family: a link read as far as it is valid; a broken person shows the probl
   await page.waitForSelector('.mh-family-list');
   assert.equal((await rows(page)).filter((x) => x.problem).length, 0);
 
+  // One person's link (an FAQ's, followed on the same page) ends the household.
+  await page.evaluate(() => { location.hash = '#birthday=1985-09-18&certificateExpires=2027-09-18&asOf=2026-12-02'; });
+  await page.waitForSelector(`${panel} .mh-result .mh-family-add`);
+  await page.locator('.mh-lang select').selectOption('en');
+  await page.waitForFunction(() => document.querySelector('myna-hoken').dataset.lang === 'en');
+  assert.equal(await page.locator('.mh-family-list').count(), 0, 'the one person\'s answer stays, in English');
+  assert.match(await page.evaluate(() => location.hash), /^#birthday=1985-09-18/);
+
   // Ten people: no 11th.
   const ten = Array.from({ length: 10 }, (_, i) => `${i + 1}.birthday=1985-09-18&${i + 1}.certificateExpires=2027-09-18`).join('&');
   await open(page, srv.origin, `#${ten}&asOf=2026-12-02`);

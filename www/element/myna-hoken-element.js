@@ -634,6 +634,8 @@ export class MynaHoken extends HTMLElement {
         this.openFamily(location.hash);
         return;
       }
+      // One person's link ends a household shown before.
+      this.family?.dispose();
       this.values[link.view] = link.values;
       this.editing[link.view] = true;
       // The link's answer is built by compute (or, if it has problems, the
