@@ -125,7 +125,10 @@ export function householdDates(api, people, options = {}) {
   if (options.asOf != null && options.asOf !== '') shared.asOf = options.asOf;
   if (options.lang) shared.lang = options.lang;
   const answers = people.map((p, i) => ({ index: i + 1, ...person(api, p, shared) }));
-  const asOf = answers.find((a) => a.card)?.card.asOf ?? (shared.asOf ? api.parseDate(String(shared.asOf)) : api.todayInTokyo());
+  // The day every answer is for; when nobody could be answered and the day
+  // itself is what is wrong, their errors say so, and today stands in.
+  let asOf = answers.find((a) => a.card)?.card.asOf;
+  if (!asOf) try { asOf = shared.asOf ? api.parseDate(String(shared.asOf)) : api.todayInTokyo(); } catch { asOf = api.todayInTokyo(); }
   // Among those who must act now, whose マイナ保険証 has stopped first, then
   // those in the grace (or waiting on a renewal not yet told), then the rest.
   const RANK = { stopped: 0, limited: 1, depends: 1, works: 2 };

@@ -188,6 +188,12 @@ test('family: a link read as far as it is valid; a broken person shows the probl
   assert.equal(await page.locator('.mh-family-list').count(), 0, 'the one person\'s answer stays, in English');
   assert.match(await page.evaluate(() => location.hash), /^#birthday=1985-09-18/);
 
+  // A day that is no date: skipped and named; everyone is answered for today.
+  await open(page, srv.origin, '#1.label=父&1.birthday=1985-09-18&1.certificateExpires=2027-09-18&asOf=2026-13-45');
+  await page.waitForSelector('.mh-family-list');
+  assert.equal((await rows(page)).filter((x) => x.problem).length, 0);
+  assert.ok((await page.locator(`${panel} .mh-family > .mh-notice`).innerText()).includes('asOf'));
+
   // Ten people: no 11th.
   const ten = Array.from({ length: 10 }, (_, i) => `${i + 1}.birthday=1985-09-18&${i + 1}.certificateExpires=2027-09-18`).join('&');
   await open(page, srv.origin, `#${ten}&asOf=2026-12-02`);

@@ -255,7 +255,8 @@ class Family {
       h('h3', { class: 'mh-panel-title', id: `${uid}-h`, tabindex: '-1', text: ctx.fill(isNew ? w.addTitle : w.editTitle, { name }) }),
       form.node);
     p.refreshQuestions('card');
-    if (errors?.length) p.showErrors('card', errors);
+    // The day asked about is the household's, not a question of this form: its problem is named, not placed.
+    if (errors?.length) p.showErrors('card', errors.map((e) => (e.field === 'asOf' ? { ...e, field: null } : e)));
     else {
       const target = key === 'label' ? label : key === 'membership' ? membership.focusable : key === 'registered' ? registered.focusable
         : key ? form.fields[key]?.field.focusable : null;
@@ -364,6 +365,8 @@ export function open(ctx, hash, kit) {
   ctx.family?.dispose();
   const family = new Family(ctx, link.people.slice(0, MAX_PEOPLE), link.asOf);
   family.skipped = link.skipped;
+  // A day that is no date is skipped like any key that cannot be read (today stands in).
+  if (family.asOf) try { API.parseDate(family.asOf); } catch { family.skipped.push('asOf'); family.asOf = ''; }
   ctx.family = family;
   if (!family.people.length) return family.edit(0);
   return family.render();
