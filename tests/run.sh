@@ -10,9 +10,33 @@ export CHROMEDRIVER=/usr/bin/chromedriver
 export WASM_BINDGEN_TEST_TIMEOUT=${WASM_BINDGEN_TEST_TIMEOUT:-300}
 start=$(date +%s)
 step() { printf '\n==> %s (%ss)\n' "$*" "$(( $(date +%s) - start ))"; }
+stop_tree() { for c in $(pgrep -P "$1" || true); do stop_tree "$c"; done; kill -TERM "$1" 2>/dev/null || true; }
 
 step "set-up: install what is missing"
 sh tests/setup.sh
+
+# The release build first: the page tests use it, and they run beside the
+# compiler's steps below (each waits on different things: the page tests on
+# their browsers, the rest on rustc), their report printed after them.
+step "release build and size budget"
+sh www/build.sh
+node tests/size.mjs
+
+pages=
+if [ -f tests/e2e/package.json ]; then
+  step "page tests start beside the next steps (their report follows them)"
+  log=$(mktemp)
+  # Three test files at a time (each its own browser and server), the longest
+  # first so that no slot is left idle at the end. Screenshots for review only
+  # when asked: MH_SCREENSHOTS=1 sh tests/run.sh (they go to tests/e2e/out/).
+  (cd tests/e2e && long="webkit.test.mjs journeys.test.mjs page.test.mjs errors.test.mjs hosts.test.mjs package.test.mjs" \
+    && rest=$(ls *.test.mjs | grep -vxF "$(echo "$long" | tr ' ' '\n')") \
+    && MH_SCREENSHOTS=${MH_SCREENSHOTS:-0} node --test --test-concurrency=3 $long $rest) > "$log" 2>&1 &
+  pages=$!
+  # A failing step below stops them too (node's test runner and each file's
+  # process; playwright closes their browsers on SIGTERM).
+  trap 'stop_tree "$pages"; rm -f "$log"' EXIT
+fi
 
 step "cargo fmt --check"
 cargo fmt --all -- --check
@@ -30,10 +54,6 @@ cargo test --quiet
 step "wasm-pack test --headless --chrome: case tables and hostile input through the JS face"
 wasm-pack --log-level warn test --headless --chrome --chromedriver /usr/bin/chromedriver
 
-step "release build and size budget"
-sh www/build.sh
-node tests/size.mjs
-
 step "README: every JS example type-checks against the published types (tsc --strict)"
 node tests/tools/readme-ts.mjs
 
@@ -44,15 +64,17 @@ node tests/tools/fallback.mjs --check
 step "custom-elements.json names every attribute, property, event, part and CSS property the element has, as the README does"
 node tests/tools/manifest.mjs --check
 
-if [ -f tests/e2e/package.json ]; then
-  step "page tests (playwright-core + axe-core in Debian Chromium, WebKit)"
-  # Two test files at a time (each its own browser and server): the page tests
-  # mostly wait, and two keep both cores busy. Screenshots for review only when
-  # asked: MH_SCREENSHOTS=1 sh tests/run.sh (they go to tests/e2e/out/).
-  # The longest files first, so that neither slot is left idle at the end.
-  (cd tests/e2e && long="webkit.test.mjs journeys.test.mjs page.test.mjs hosts.test.mjs package.test.mjs" \
-    && rest=$(ls *.test.mjs | grep -vxF "$(echo "$long" | tr ' ' '\n')") \
-    && MH_SCREENSHOTS=${MH_SCREENSHOTS:-0} node --test --test-concurrency=2 $long $rest)
+if [ -n "$pages" ]; then
+  step "page tests (playwright-core + axe-core in Debian Chromium, WebKit): waiting for them"
+  rc=0
+  wait "$pages" || rc=$?
+  trap - EXIT
+  cat "$log"
+  rm -f "$log"
+  if [ "$rc" != 0 ]; then
+    step "page tests failed (exit $rc): see the report above"
+    exit "$rc"
+  fi
 fi
 
 step "all tests passed in $(( $(date +%s) - start ))s"

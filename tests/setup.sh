@@ -46,12 +46,14 @@ npm_ci tests/tools
 # Chromium and its driver, from Debian (never a downloaded browser).
 # fonts-noto-cjk: Japanese glyphs in the page tests' screenshots.
 # webkit2gtk-driver + xvfb: WebKit (Safari's engine) for tests/e2e/webkit.test.mjs.
+# procps: pgrep, with which tests/run.sh stops the page tests when a step fails.
 if [ ! -x /usr/bin/chromium ] || [ ! -x /usr/bin/chromedriver ] || [ ! -d /usr/share/fonts/opentype/noto ] \
-  || ! command -v WebKitWebDriver >/dev/null 2>&1 || ! command -v xvfb-run >/dev/null 2>&1; then
-  say "apt-get install chromium chromium-driver fonts-noto-cjk webkit2gtk-driver xvfb"
+  || ! command -v WebKitWebDriver >/dev/null 2>&1 || ! command -v xvfb-run >/dev/null 2>&1 \
+  || ! command -v pgrep >/dev/null 2>&1; then
+  say "apt-get install chromium chromium-driver fonts-noto-cjk webkit2gtk-driver xvfb procps"
   apt-get update -qq
   DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver fonts-noto-cjk \
-    webkit2gtk-driver xvfb >/dev/null
+    webkit2gtk-driver xvfb procps >/dev/null
 fi
 
 # wasm-pack, for `wasm-pack test --headless --chrome`.
