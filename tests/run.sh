@@ -8,6 +8,9 @@ export CHROMEDRIVER=/usr/bin/chromedriver
 # The wasm tests run in one page, as one WebDriver script: the runner's default
 # of 20 s is too short on two busy cores. Set here, not left to the default.
 export WASM_BINDGEN_TEST_TIMEOUT=${WASM_BINDGEN_TEST_TIMEOUT:-300}
+# A run from a fresh clone builds everything once: incremental compilation's
+# bookkeeping would only cost time (as in most CI set-ups).
+export CARGO_INCREMENTAL=${CARGO_INCREMENTAL:-0}
 start=$(date +%s)
 step() { printf '\n==> %s (%ss)\n' "$*" "$(( $(date +%s) - start ))"; }
 stop_tree() { for c in $(pgrep -P "$1" || true); do stop_tree "$c"; done; kill -TERM "$1" 2>/dev/null || true; }

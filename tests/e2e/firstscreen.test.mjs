@@ -3,11 +3,10 @@
 // so the headline (can I use マイナ保険証, until when) and the next thing to do must
 // both be entirely on screen without scrolling, in every branch of the answers and
 // in each language. axe on each. Screenshots of that first screen go to
-// tests/e2e/out/firstscreen-<name>.png. (webkit.test.mjs checks the same links in WebKit.)
+// tests/e2e/out/firstscreen-<name>.png when asked (MH_SCREENSHOTS=1). (webkit.test.mjs checks the same links in WebKit.)
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { join } from 'node:path';
-import { axe, launch, open, outDir, startServer } from './helpers.mjs';
+import { axe, launch, open, shot, startServer } from './helpers.mjs';
 import { firstScreen, LINKS } from './hosts.mjs';
 
 const VIEWPORT = { width: 390, height: 844 };
@@ -39,7 +38,7 @@ for (const c of CASES) {
     const from = b.problems().length;
     await open(page, srv.origin, c.hash);
     const shown = await (await page.waitForFunction(firstScreen, null, { timeout: 5000 })).jsonValue();
-    await page.screenshot({ path: join(outDir(), `firstscreen-${c.name}.png`) });
+    await shot(page, `firstscreen-${c.name}.png`);
     assert.deepEqual({ innerWidth: shown.innerWidth, innerHeight: shown.innerHeight }, { innerWidth: VIEWPORT.width, innerHeight: VIEWPORT.height });
     assert.equal(shown.lang, c.lang, 'the language of the link');
     assert.equal(shown.headline.code, c.code, `the branch: ${shown.headline.text}`);

@@ -4,11 +4,11 @@
 // - the first screen at 390×844 for a link to each branch of the answers: once the
 //   widget is ready, the headline and the next step must be entirely in view (the
 //   widget scrolls its answer into view), as firstscreen.test.mjs checks in Chromium;
-//   screenshots in tests/e2e/out/webkit-<name>.png;
+//   screenshots in tests/e2e/out/webkit-<name>.png when asked (MH_SCREENSHOTS=1);
 // - the host pages of hosts.test.mjs (hosts.mjs), in the card answer: every box in the
 //   widget's shadow root as on WebKit's own plain host, within 2 px, the plain host
 //   given the framework host's font and width first (see hosts.test.mjs for why);
-//   screenshots in tests/e2e/out/webkit-host-<host>.png.
+//   screenshots in tests/e2e/out/webkit-host-<host>.png when asked.
 //
 // - every journey of journeys.mjs that taps and types on the card form, each in one of
 //   the languages (taking turns): the same words at each screen as Chromium's.
@@ -19,7 +19,7 @@ import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { outDir, startServer } from './helpers.mjs';
+import { outDir, SCREENSHOTS, startServer } from './helpers.mjs';
 import { buildHosts, compareBoxes, describe, firstScreen, hostStyle, HOSTS, LINKS, matchHost, overflowing, shadowBoxes, STATES, stateReady } from './hosts.mjs';
 import { launchWebKit, WEBKIT_DRIVER } from './webkit.mjs';
 import { artefact, checkWords, committed, inLang, JOURNEYS, LANGS, readScreen, walk } from './journeys.mjs';
@@ -64,7 +64,7 @@ for (const link of LINKS) {
   test(`WebKit first screen, ${link.name}: the headline and the next step are in view`, async () => {
     await visit(`${srv.origin}/index.html${link.hash}`);
     const shown = await wk.waitFor(firstScreen);
-    await wk.screenshot(join(outDir(), `webkit-${link.name}.png`));
+    if (SCREENSHOTS) await wk.screenshot(join(outDir(), `webkit-${link.name}.png`));
     assert.deepEqual({ innerWidth: shown.innerWidth, innerHeight: shown.innerHeight }, { innerWidth: VIEWPORT.width, innerHeight: VIEWPORT.height });
     assert.equal(shown.headline.code, link.code, `the branch: ${shown.headline.text}`);
     assert.equal(shown.next.code, link.next, `the branch: ${shown.next.text}`);
@@ -96,14 +96,14 @@ async function measure(host, match) {
 
 test('WebKit plain host, card answer: nothing sticks out of the widget', async () => {
   const { overflow } = await measure('plain');
-  await wk.screenshot(join(outDir(), 'webkit-host-plain.png'));
+  if (SCREENSHOTS) await wk.screenshot(join(outDir(), 'webkit-host-plain.png'));
   assert.deepEqual(overflow, []);
 });
 
 for (const host of HOSTS.filter((h) => h !== 'plain')) {
   test(`WebKit ${host} host, card answer: every box in the widget as on the plain host (±2 px)`, async () => {
     const { style, boxes, overflow } = await measure(host);
-    await wk.screenshot(join(outDir(), `webkit-host-${host}.png`));
+    if (SCREENSHOTS) await wk.screenshot(join(outDir(), `webkit-host-${host}.png`));
     assert.deepEqual(overflow, [], 'nothing sticks out of .mh-root sideways');
     const plain = await measure('plain', style);
     assert.deepEqual({ ...plain.style, width: Math.round(plain.style.width * 100) }, { ...style, width: Math.round(style.width * 100) },
