@@ -38,7 +38,7 @@ if [ -f tests/e2e/package.json ]; then
   pages=$!
   # A failing step below stops them too (node's test runner and each file's
   # process; playwright closes their browsers on SIGTERM).
-  trap 'stop_tree "$pages"; rm -f "$log"' EXIT
+  trap 'stop_tree "$pages"; rm -f "$log"; echo "(a step failed: the page tests running beside it were stopped)"' EXIT
 fi
 
 step "cargo fmt --check"
