@@ -19,8 +19,10 @@ step "set-up: install what is missing"
 sh tests/setup.sh
 
 # The release build first: the page tests use it, and they run beside the
-# compiler's steps below (each waits on different things: the page tests on
-# their browsers, the rest on rustc), their report printed after them.
+# compiler's steps below, their report printed after them. Both are mostly CPU
+# (the page tests about 520-580 CPU-seconds, the rest about 200); side by side,
+# each fills the moments the other leaves a core idle (rustc on one crate or
+# linking, a test waiting on its browser).
 step "release build and size budget"
 sh www/build.sh
 node tests/size.mjs
