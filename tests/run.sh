@@ -20,7 +20,7 @@ sh tests/setup.sh
 
 # The release build first: the page tests use it, and they run beside the
 # compiler's steps below, their report printed after them. Both are mostly CPU
-# (the page tests about 520-580 CPU-seconds, the rest about 200); side by side,
+# (the page tests about 520-580 CPU-seconds, the rest about 280); side by side,
 # each fills the moments the other leaves a core idle (rustc on one crate or
 # linking, a test waiting on its browser).
 step "release build and size budget"
