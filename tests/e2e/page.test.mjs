@@ -273,8 +273,9 @@ test('memory stays bounded in the release engine: 6,000 rounds of three calls do
   // tests/web.rs runs 2,000 rounds on the debug build (a slow one on a busy machine); this
   // is three times as many on the engine visitors get. The smallest block the allocator
   // (lol_alloc's free list) hands out is 8 bytes, so a leak of one allocation a call takes
-  // at least 18,000 × 8 = 144 kB: past the one 64 kB page allowed, and past the free room a
-  // steady heap may hold after the 500 warm-up rounds (the peak of one call, a few kB).
+  // at least 18,000 × 8 = 144 kB (lol_alloc's full_size: max(size, 8) rounded up to 8): past
+  // the one 64 kB page allowed plus up to 80 kB of free room left in the heap by the 500
+  // warm-up rounds (at most one round's peak: a small profile and three answers).
   // www/ itself (not www/dist, where the glue is bundled): www/pkg is the release build.
   const www = await startServer(join(WWW, '..'));
   await withBrowser({}, async (b) => {
