@@ -28,6 +28,17 @@ if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
   rustup target add wasm32-unknown-unknown
 fi
 
+# clippy and rustfmt (a minimal rustup profile has neither): tests/run.sh lints
+# with clippy-driver and checks the format.
+if [ "$what" = all ]; then
+  for c in clippy rustfmt; do
+    if ! rustup component list --installed | grep -q "^$c"; then
+      say "rustup component add $c"
+      rustup component add "$c"
+    fi
+  done
+fi
+
 # The wasm-bindgen CLI at exactly the version in Cargo.lock (it refuses others).
 want=$(awk '/^name = "wasm-bindgen"$/ { getline; gsub(/version = |"/, ""); print; exit }' Cargo.lock)
 have=$(wasm-bindgen --version 2>/dev/null | awk '{print $2}' || true)
