@@ -9,7 +9,7 @@ import { execFileSync } from 'node:child_process';
 import { cpSync, mkdtempSync, readFileSync, rmSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { WWW, launch, startServer } from './helpers.mjs';
+import { WWW, fresh, launch, startServer } from './helpers.mjs';
 
 const APP = resolve(WWW, '..', '..', 'tests', 'package');
 const npm = (args, cwd) => execFileSync('npm', [...args, '--no-audit', '--no-fund', '--loglevel=error'], { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
@@ -68,8 +68,7 @@ test('a Vite app built with the package: the API answers and the element renders
   // The stylesheet and the card's picture came with the build (new URL(…, import.meta.url)).
   assert.equal(await page.evaluate(() => getComputedStyle(document.querySelector('myna-hoken').shadowRoot.querySelector('.mh-root')).display !== 'inline'), true);
   // The empty form shows the card's picture on request.
-  await page.goto('about:blank');
-  await page.goto(`${srv.origin}/index.html`);
+  await page.goto(fresh(`${srv.origin}/index.html`));
   await page.waitForFunction(() => document.querySelector('myna-hoken')?.shadowRoot?.querySelector('.mh-panel:not([hidden]) .mh-card-face'), null, { timeout: 20_000 });
   await page.evaluate(() => { document.querySelector('myna-hoken').shadowRoot.querySelector('.mh-panel:not([hidden]) .mh-card-face').open = true; });
   await page.waitForFunction(() => document.querySelector('myna-hoken').shadowRoot.querySelector('.mh-panel:not([hidden]) .mh-card-face img')?.naturalWidth > 0, null, { timeout: 20_000 });

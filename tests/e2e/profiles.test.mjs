@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { answerFirst, axe, cellDate, eligibilityByKeyboard, focused, launch, open, startServer, tabTo, typeInto, WWW } from './helpers.mjs';
+import { answerFirst, axe, cellDate, eligibilityByKeyboard, focused, fresh, launch, open, startServer, tabTo, typeInto, WWW } from './helpers.mjs';
 
 // Every shipped profile (www/profiles/*.json but the contract's schema).
 const IDS = readdirSync(join(WWW, 'profiles')).filter((f) => f.endsWith('.json') && f !== 'profile.schema.json').map((f) => f.replace(/\.json$/, ''));
@@ -175,8 +175,7 @@ test('English: the insurer\'s English name and contacts, no Japanese sentence fr
 
 test('a profile the engine cannot read: no answers for the wrong insurer, the fallback and a line that says why', async () => {
   const { page, log } = b;
-  await page.goto('about:blank');
-  await page.goto(`${srv.origin}/broken.html`);
+  await page.goto(fresh(`${srv.origin}/broken.html`));
   await page.waitForSelector('myna-hoken[data-state="fallback"]');
   assert.equal(await page.locator('.mh-form').count(), 0, 'no form');
   assert.match(await page.locator('.mh-fail').innerText(), /プロフィール/);
@@ -204,8 +203,7 @@ test('the profile property: a page may hand the widget a profile object', async 
 
 test('profile.html: a shipped profile checks clean, its dates follow its rule, and every problem of a broken one is listed by path', async () => {
   const { page, problems } = b;
-  await page.goto('about:blank');
-  await page.goto(`${srv.origin}/profile.html`);
+  await page.goto(fresh(`${srv.origin}/profile.html`));
   await page.waitForSelector('myna-hoken[data-state="ready"]', { state: 'attached' });
   await page.selectOption('#profile-start', 'sri');
   await page.waitForSelector('.demo-good');

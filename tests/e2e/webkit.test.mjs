@@ -19,7 +19,7 @@ import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { outDir, SCREENSHOTS, startServer } from './helpers.mjs';
+import { fresh, outDir, SCREENSHOTS, startServer } from './helpers.mjs';
 import { buildHosts, compareBoxes, describe, firstScreen, hostStyle, HOSTS, LINKS, matchHost, overflowing, shadowBoxes, STATES, stateReady } from './hosts.mjs';
 import { launchWebKit, WEBKIT_DRIVER } from './webkit.mjs';
 import { artefact, checkWords, committed, inLang, JOURNEYS, LANGS, readScreen, walk } from './journeys.mjs';
@@ -49,8 +49,7 @@ after(async () => { await wk?.close(); await hostSrv?.stop(); await srv?.stop();
 
 /** Opens a URL afresh (a new #hash alone would not reload the page). */
 async function visit(url) {
-  await wk.goto('about:blank');
-  await wk.goto(url);
+  await wk.goto(fresh(url));
 }
 
 /** `part` ({ top, bottom, left, right }) lies entirely inside the viewport of `shown`. */
