@@ -2,7 +2,9 @@
 // example, a visitor bookmarks an answer. The widget scrolls its answer into view,
 // so the headline (can I use マイナ保険証, until when) and the next thing to do must
 // both be entirely on screen without scrolling, in every branch of the answers and
-// in each language. axe on each. Screenshots of that first screen go to
+// in each language. axe on each branch in Japanese (the same branch in English and
+// やさしい日本語 has the same elements, roles and colours in other words;
+// languages.test.mjs runs axe on the states in every language). Screenshots of that first screen go to
 // tests/e2e/out/firstscreen-<name>.png when asked (MH_SCREENSHOTS=1). (webkit.test.mjs checks the same links in WebKit.)
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -33,7 +35,7 @@ function inView(shown, part, what) {
 }
 
 for (const c of CASES) {
-  test(`first screen, ${c.name}: the headline and the next step are in view, axe clean`, async () => {
+  test(`first screen, ${c.name}: the headline and the next step are in view${c.lang === 'ja' ? ', axe clean' : ''}`, async () => {
     const { page } = b;
     const from = b.problems().length;
     await open(page, srv.origin, c.hash);
@@ -45,7 +47,7 @@ for (const c of CASES) {
     if (c.next) assert.equal(shown.next.code, c.next, `the branch: ${shown.next.text}`);
     inView(shown, shown.headline, `the headline 「${shown.headline.text}」`);
     inView(shown, shown.next, `the next step 「${shown.next.text}」`);
-    assert.deepEqual(await axe(page), []);
+    if (c.lang === 'ja') assert.deepEqual(await axe(page), []);
     assert.deepEqual(b.problems().slice(from), []);
   });
 }
