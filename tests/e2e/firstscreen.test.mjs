@@ -51,3 +51,42 @@ for (const c of CASES) {
     assert.deepEqual(b.problems().slice(from), []);
   });
 }
+
+// A link in another language fetches its words first. "Ready" (data-state) must wait
+// for that answer, in view: a page (or this test) reading the first screen as soon as
+// the widget says ready must not find it half done. Seen on a busy machine: ready
+// came a frame before the scroll, with the English next step below the screen.
+test('first screen, an English link whose words come slowly: ready only once the English answer is in view', async () => {
+  const { page } = b;
+  const from = b.problems().length;
+  const c = CASES.find((x) => x.name === 'card-certificate-expired-en');
+  await page.route('**/words/en.json', async (route) => { await new Promise((ok) => setTimeout(ok, 400)); await route.continue(); });
+  try {
+    await open(page, srv.origin, c.hash);
+    const shown = await page.evaluate(firstScreen);
+    assert.ok(shown, 'an answer as soon as the widget says ready');
+    assert.equal(shown.lang, 'en');
+    assert.equal(shown.headline.code, c.code);
+    inView(shown, shown.headline, 'the headline');
+    inView(shown, shown.next, 'the next step');
+  } finally {
+    await page.unroute('**/words/en.json');
+  }
+  assert.deepEqual(b.problems().slice(from), []);
+});
+
+test('first screen, an English link whose words cannot be fetched: the answer still comes, in Japanese', async () => {
+  const { page } = b;
+  const c = CASES.find((x) => x.name === 'card-certificate-expired-en');
+  await page.route('**/words/en.json', (route) => route.abort());
+  try {
+    await open(page, srv.origin, c.hash);
+    const shown = await page.evaluate(firstScreen);
+    assert.ok(shown, 'an answer as soon as the widget says ready');
+    assert.equal(shown.lang, 'ja');
+    assert.equal(shown.headline.code, c.code);
+    inView(shown, shown.next, 'the next step');
+  } finally {
+    await page.unroute('**/words/en.json');
+  }
+});

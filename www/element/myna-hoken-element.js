@@ -147,10 +147,12 @@ export class MynaHoken extends HTMLElement {
     const link = readFragment(location.hash, this.schema);
     if (link?.view) this.view = link.view;
     this.rebuild(link?.view);
-    this.readLink(false);
-    // Ready once the answer is laid out (after readLink's scroll check, which
-    // waits for the frame so as not to force a layout inside this task).
-    requestAnimationFrame(() => { this.dataset.state = 'ready'; });
+    // Ready once the link's answer is laid out, in the link's language when
+    // that had to be fetched first: after readLink's scroll check, which waits
+    // for the frame so as not to force a layout inside this task.
+    Promise.resolve(this.readLink(false)).then(() => requestAnimationFrame(() => {
+      if (this.dataset.state !== 'fallback') this.dataset.state = 'ready';
+    }));
   }
 
   /**
@@ -609,7 +611,8 @@ export class MynaHoken extends HTMLElement {
 
   // ---- links -----------------------------------------------------------------
 
-  /** A link that holds answers (`#birthday=…&cardIssued=…`) opens on the answer. */
+  /** A link that holds answers (`#birthday=…&cardIssued=…`) opens on the answer
+   *  (a promise of it when the link's language is fetched first). */
   readLink(focus) {
     if (!this.root) return;
     const link = readFragment(location.hash, this.schema);
@@ -661,13 +664,16 @@ export class MynaHoken extends HTMLElement {
       });
     };
     if (link.lang && link.lang !== this.language && API.LANGUAGES[link.lang]) {
-      language(link.lang).then(() => {
+      // The link's language first; if its words cannot be fetched, the answer
+      // still comes, in the language shown.
+      return language(link.lang).then(() => {
         this.quiet = true;
         this.setAttribute('lang', link.lang);
         this.quiet = false;
         this.rebuild(link.view);
-        go();
-      });
-    } else go();
+      }, () => {}).then(go);
+    }
+    go();
+    return undefined;
   }
 }
