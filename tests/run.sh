@@ -22,7 +22,7 @@ step "cargo fmt --check"
 cargo fmt --all -- --check
 
 # Three lanes, all mostly CPU: the Rust tests (about 150 CPU-seconds) start at
-# once, beside the release build (about 90); the page tests (about 450) start
+# once, beside the release build (about 90); the page tests (about 480) start
 # when the release build they use is done. Side by side, each fills the moments
 # the others leave a core idle (rustc on one crate, linking, LTO, a test waiting
 # on its browser). The background lanes' reports are printed once they are
