@@ -92,7 +92,9 @@ node tests/tools/manifest.mjs --check
 finish() {
   rc=0
   wait "$1" || rc=$?
-  bg=$(echo "$bg" | tr ' ' '\n' | grep -vx "$1" | tr '\n' ' ' || true)
+  rest=
+  for p in $bg; do [ "$p" = "$1" ] || rest="$rest $p"; done
+  bg=${rest# }
   cat "$2"
   if [ "$rc" != 0 ]; then
     step "$3 failed (exit $rc): see the report above"
