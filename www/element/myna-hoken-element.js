@@ -664,14 +664,15 @@ export class MynaHoken extends HTMLElement {
       });
     };
     if (link.lang && link.lang !== this.language && API.LANGUAGES[link.lang]) {
-      // The link's language first; if its words cannot be fetched, the answer
-      // still comes, in the language shown.
+      // The link's language first (language() resolves even when its words
+      // cannot be fetched: the answer then comes in Japanese).
       return language(link.lang).then(() => {
         this.quiet = true;
         this.setAttribute('lang', link.lang);
         this.quiet = false;
         this.rebuild(link.view);
-      }, () => {}).then(go);
+        go();
+      });
     }
     go();
     return undefined;
