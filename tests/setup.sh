@@ -55,15 +55,18 @@ npm_ci tests/tools
 [ "$what" = build ] && exit 0
 
 # Chromium and its driver, from Debian (never a downloaded browser).
+# chromium-headless-shell: the same Chromium without the desktop browser, which
+# the page tests drive (a quarter fewer CPU-seconds; tests/e2e/helpers.mjs).
 # fonts-noto-cjk: Japanese glyphs in the page tests' screenshots.
 # webkit2gtk-driver + xvfb: WebKit (Safari's engine) for tests/e2e/webkit.test.mjs.
 # procps: pgrep, with which tests/run.sh stops the page tests when a step fails.
-if [ ! -x /usr/bin/chromium ] || [ ! -x /usr/bin/chromedriver ] || [ ! -d /usr/share/fonts/opentype/noto ] \
+if [ ! -x /usr/bin/chromium ] || [ ! -x /usr/bin/chromedriver ] || [ ! -x /usr/bin/chromium-headless-shell ] \
+  || [ ! -d /usr/share/fonts/opentype/noto ] \
   || ! command -v WebKitWebDriver >/dev/null 2>&1 || ! command -v xvfb-run >/dev/null 2>&1 \
   || ! command -v pgrep >/dev/null 2>&1; then
-  say "apt-get install chromium chromium-driver fonts-noto-cjk webkit2gtk-driver xvfb procps"
+  say "apt-get install chromium chromium-driver chromium-headless-shell fonts-noto-cjk webkit2gtk-driver xvfb procps"
   apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver fonts-noto-cjk \
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver chromium-headless-shell fonts-noto-cjk \
     webkit2gtk-driver xvfb procps >/dev/null
 fi
 

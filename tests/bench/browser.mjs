@@ -37,7 +37,7 @@ console.log(`serving ${WWW}`);
  * total blocking time counts it).
  */
 async function cold(hash, throttled) {
-  const b = await launch({ viewport: { width: 390, height: 844 } });
+  const b = await launch({ viewport: { width: 390, height: 844 }, executablePath: CHROMIUM });
   try {
     const cdp = await b.context.newCDPSession(b.page);
     await cdp.send('Network.enable');
@@ -84,7 +84,7 @@ const answerFast = await series(fragment, false);
 const formFast = await series('', false);
 
 // Calls through the JS API, in a page of the build.
-const b = await launch();
+const b = await launch({ executablePath: CHROMIUM });
 let perCall;
 try {
   await b.page.goto(`${server.origin}/index.html`);

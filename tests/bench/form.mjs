@@ -13,7 +13,7 @@
 //   4. the answer's headline (.mh-headline; in the old build .mh-status, its
 //      status line) in px from the page top, after the widget's own scroll, and
 //      whether it lies within the 844 px then on screen.
-import { launch, startServer, WWW } from '../e2e/helpers.mjs';
+import { launch, startServer, CHROMIUM, WWW } from '../e2e/helpers.mjs';
 
 const RUNS = 3;
 const H = 844;
@@ -79,7 +79,7 @@ async function load(page, hash = '') {
 
 /** One run in a new profile: every number of the table. */
 async function run() {
-  const b = await launch({ viewport: { width: 390, height: H } });
+  const b = await launch({ viewport: { width: 390, height: H }, executablePath: CHROMIUM });
   const { page } = b;
   try {
     // 1 and 3a: the empty form, Tab from the top of the page.
