@@ -56,7 +56,7 @@ npm_ci tests/tools
 
 # Chromium and its driver, from Debian (never a downloaded browser).
 # chromium-headless-shell: the same Chromium without the desktop browser, which
-# the page tests drive (a quarter fewer CPU-seconds; tests/e2e/helpers.mjs).
+# the page tests drive (fewer CPU-seconds, as measured in tests/e2e/helpers.mjs).
 # fonts-noto-cjk: Japanese glyphs in the page tests' screenshots.
 # webkit2gtk-driver + xvfb: WebKit (Safari's engine) for tests/e2e/webkit.test.mjs.
 # procps: pgrep, with which tests/run.sh stops the page tests when a step fails.
