@@ -4,12 +4,14 @@
 //
 // Counted (the default download, from www/dist): embed.html (the markup a
 // site pastes, with its no-wasm fallback), myna-hoken.css, myna-hoken.js (the
-// element), myna-hoken-api.js (the JS API: engine glue, Japanese words),
+// element), myna-hoken-api.js (the JS API: engine glue, the Japanese words a
+// first answer needs),
 // pkg/myna_hoken_bg.wasm (the engine, one for every language) and
 // profiles/kddi.json (the default insurer's facts), and any chunk one of
 // these modules imports statically.
 // Listed but not counted: the demo FAQ page around it, and what is fetched
-// only when asked for (the calendar file's code, another language).
+// only when asked for (the calendar file's code, the family view, another
+// language, and the whole Japanese catalog for those two buttons).
 //
 // Fails the run when (1 KB = 1000 B) the total passes TOTAL_CEILING or the
 // wasm passes WASM_CEILING: ratchets, set to what the last change measured
@@ -30,8 +32,8 @@
 // about 4 KB); on the default path it added its Japanese words (inside the API
 // module, 0.8 KB), its CSS, the element's hand-over of its modules and the
 // 75th birthday in the card's answer: 1.1 KB in all, 0.05 KB of it wasm
-// (words per view, a lever of issue 16 still to take, would take its words
-// off the default path too).
+// Words per view (tests/tools/api-bundle.mjs) took them off it again, with the
+// calendar's words and the fallback's: 87,036 → 85,901 B in all.
 import { readFileSync, readdirSync, existsSync } from 'node:fs';
 import { gzipSync, brotliCompressSync, constants } from 'node:zlib';
 import { fileURLToPath } from 'node:url';
@@ -52,17 +54,16 @@ for (let i = 0; i < counted.length; i++) {
 }
 const onDemand = [
   ...readdirSync(dist).filter((f) => /^myna-hoken-.*-[A-Z0-9]{8}\.js$/.test(f) && !counted.includes(f)),
-  ...readdirSync(`${dist}words`).filter((f) => f.endsWith('.json') && f !== 'ja.json' && f !== 'languages.json').map((f) => `words/${f}`),
+  ...readdirSync(`${dist}words`).filter((f) => f.endsWith('.json') && f !== 'languages.json').map((f) => `words/${f}`),
 ];
 const listed = [
-  ['inside myna-hoken-api.js (already counted)', ['words/ja.json']],
   ['demo page', ['index.html', 'demo.css']],
-  ['on demand: the calendar file\'s code, the family view, other languages', onDemand],
+  ['on demand: the calendar file\'s code, the family view, every word of a language (ja: for those two)', onDemand],
 ];
 const WASM_BUDGET = 40_000;
 const WASM_CEILING = 48_100;
 const TOTAL_BUDGET = 66_000;
-const TOTAL_CEILING = 87_100;
+const TOTAL_CEILING = 86_000;
 
 const size = (f) => {
   const bytes = readFileSync(dist + f);

@@ -3,13 +3,14 @@
 # - the engine, once for every language: cargo → wasm-bindgen --target web
 #   (names and producers stripped) → npm binaryen's wasm-opt -Oz, into www/pkg;
 # - the JS API module, bundled and minified by esbuild: myna-hoken-api.js
-#   (pkg/'s glue, the Japanese words and the functions pages import);
+#   (pkg/'s glue, the Japanese words a first answer needs and the functions
+#   pages import: tests/tools/api-bundle.mjs);
 # - the element: myna-hoken.js (element/*.js bundled; it imports
 #   ./myna-hoken-api.js; the calendar file's code and the family view are
 #   chunks of their own, myna-hoken-ics-HASH.js and myna-hoken-family-HASH.js,
 #   loaded on the first click), the household module for pages
 #   (myna-hoken-household.js), myna-hoken.css and card-face.svg; every language's
-#   words in words/ (Japanese is also inside the API module); the insurer
+#   words in words/ (the Japanese a first answer needs is also inside the API module); the insurer
 #   profiles in profiles/ (without their maintainers' `notes`); the types of
 #   the API module (myna-hoken-api.d.ts); the demo page (index.html,
 #   demo.css), embed.html and the profile checker (profile.html); a .br and
@@ -44,8 +45,9 @@ printf '[build] www/pkg/myna_hoken_bg.wasm: %s bytes\n' "$(wc -c < www/pkg/myna_
 
 rm -rf www/dist
 mkdir -p www/dist/pkg www/dist/words www/dist/profiles
-"$tools/esbuild" www/myna-hoken-api.js --bundle --format=esm --minify --charset=utf8 \
-  --target=es2022 --outdir=www/dist --log-level=warning
+# The API module, with the Japanese words a first answer needs (the family
+# view's and the calendar file's come from words/ja.json on their click).
+node tests/tools/api-bundle.mjs
 "$tools/esbuild" www/myna-hoken.js --bundle --format=esm --minify --charset=utf8 \
   --target=es2022 --external:./myna-hoken-api.js --outdir=www/dist --log-level=warning \
   --splitting --entry-names='[name]' --chunk-names='myna-hoken-[name]-[hash]'

@@ -72,7 +72,7 @@ export function profile(): Profile;
 export function profileText(text: ProfileText | null | undefined, lang?: Lang): string | null;
 /** Every problem of a profile, worded in `lang`; empty when the engine reads it. */
 export function profileProblems(profile: unknown, lang?: Lang): ProfileProblem[];
-/** Loads another language's words (Japanese is always there). */
+/** Loads every word of a language (Japanese is always there for answers; the words only the element's family view and calendar file read come on this call). */
 export function loadLanguage(lang: Lang): Promise<Words>;
 /** Whether a language's words are loaded. */
 export function hasLanguage(lang: Lang): boolean;

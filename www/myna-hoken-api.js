@@ -163,14 +163,20 @@ export function profile() {
   return current;
 }
 
+/** Whether a catalog lacks parts: the Japanese one bundled into this module
+ *  leaves out what only a click reads (its `meta.later` names them). */
+const partial = (w) => Boolean(w?.meta?.later);
+
 /**
- * Loads the words of another language (`en`, `ja-easy`) from `words/<lang>.json`
- * beside this module; `ja` is always here. Resolves to the catalog.
+ * Loads every word of a language from `words/<lang>.json` beside this
+ * module, and resolves to the catalog. Japanese is always here for answers
+ * and forms; the bundled module leaves out the words only the element's
+ * family view and calendar file read, which this fetches.
  * @param {string} lang
  */
 export function loadLanguage(lang) {
   if (!Object.hasOwn(names, lang)) return Promise.reject(apiError('invalid_value', 'lang', { allowed: Object.keys(names).join(' | ') }));
-  if (catalogs[lang]) return Promise.resolve(catalogs[lang]);
+  if (catalogs[lang] && !partial(catalogs[lang])) return Promise.resolve(catalogs[lang]);
   loading[lang] ??= getJson(new URL(`./words/${lang}.json`, import.meta.url), (why) => new Error(`words/${lang}.json: ${why}`))
     .then((words) => { catalogs[lang] = words; return words; })
     .finally(() => { delete loading[lang]; });
@@ -211,7 +217,8 @@ export function profileText(text, lang = 'ja') {
   return null;
 }
 
-const resolved = new Map();
+/** Each catalog's resolved copies, by the name of the insurer they speak of. */
+const resolved = new WeakMap();
 /** The profile each resolved catalog speaks of (for the reasons' numbers). */
 const profileOf = new WeakMap();
 
@@ -233,12 +240,14 @@ export function words(lang = 'ja', forProfile = current) {
   // Without a profile, the insurer is named generically ("ご加入の健康保険").
   const name = profileText(forProfile?.name, lang) ?? w.format.society;
   if (!name) return w;
-  const key = `${lang}\u0000${name}`;
-  let r = resolved.get(key);
+  // Kept per catalog: a catalog made whole (loadLanguage) gets copies of its own.
+  let byName = resolved.get(w);
+  if (!byName) resolved.set(w, (byName = new Map()));
+  let r = byName.get(name);
   if (!r) {
     r = JSON.parse(JSON.stringify(w).replaceAll('{society}', JSON.stringify(name).slice(1, -1)));
-    if (resolved.size > 20) resolved.clear();
-    resolved.set(key, r);
+    if (byName.size > 20) byName.clear();
+    byName.set(name, r);
   }
   profileOf.set(r, forProfile);
   return r;

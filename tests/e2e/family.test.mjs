@@ -70,6 +70,8 @@ function parseIcs(text) {
 
 test('family: two people added by tapping and typing, the overview in the order to act, its link in a new browser, one calendar', async () => {
   const { page } = b;
+  const startedAt = b.log.requests.length;
+  const japanese = () => b.log.requests.slice(startedAt).filter((u) => new URL(u).pathname === '/words/ja.json').length;
   await open(page, srv.origin);
   // The first person, as today: 父's certificate (from its own date, certificate-face).
   await type(page, '#mh1-card-birthday', '1985-09-18');
@@ -79,9 +81,15 @@ test('family: two people added by tapping and typing, the overview in the order 
   await page.waitForTimeout(400);
   await page.locator(`${panel} .mh-form .mh-primary`).click();
   await page.waitForSelector('.mh-result .mh-family-add');
+  // The answer needs no more words than the API module brings; the family
+  // view's come with its button (tests/tools/api-bundle.mjs), fetched once.
+  assert.equal(japanese(), 0, 'no words/ja.json before the family view');
   await page.locator(`${panel} .mh-result .mh-family-add`).click();
   // The form for the second person; axe on it.
   await page.waitForSelector('#mh1-f2-label');
+  assert.equal(japanese(), 1, 'words/ja.json with the family view');
+  // Its words, not a missing one: the form's title names person 2 (ui.family.addTitle).
+  assert.equal(await page.locator(`${panel} .mh-panel-title`).textContent(), '2人目の情報を入力');
   assert.deepEqual(await axe(page), [], 'axe: the form for person 2');
   // 長女: a child's card made 2022-06-01 at age 7 ends on the 5th birthday after it,
   // 2027-04-02 (card-validity); its window opens 2027-01-03 (renewal-window).
@@ -151,6 +159,11 @@ test('family: two people added by tapping and typing, the overview in the order 
     assert.match(await page.evaluate(() => location.hash), new RegExp(`lang=${lang}`));
     if (lang === 'en') await shot(page, 'family-en-390.png', { fullPage: true });
   }
+  // Back to Japanese: the family view's words are still here (fetched once).
+  await page.locator('.mh-lang select').selectOption('ja');
+  await page.waitForFunction(() => document.querySelector('myna-hoken').dataset.lang === 'ja');
+  assert.equal(await page.locator(`${panel} .mh-family .mh-result-title`).textContent(), '家族の一覧');
+  assert.equal(japanese(), 1, 'words/ja.json fetched once');
   assert.deepEqual(b.problems(), []);
 });
 

@@ -5,6 +5,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { pathToFileURL } from 'node:url';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { WWW } from './helpers.mjs';
 
@@ -20,6 +21,35 @@ test('Node: init() with no options reads the engine and profiles/kddi.json besid
   assert.equal(r.card.expires, '2029-09-18');
   assert.match(r.headline.text, /マイナ保険証/);
   assert.equal(api.profile().id, 'kddi');
+});
+
+test('Node: the bundled Japanese lacks only the words a click reads; loadLanguage("ja") brings the whole catalog', async () => {
+  await api.default();
+  const source = JSON.parse(readFileSync(join(WWW, 'words', 'ja.json'), 'utf8'));
+  // Without a profile, {society} is the catalog's generic name (words()).
+  const spoken = (o) => JSON.parse(JSON.stringify(o).replaceAll('{society}', source.format.society));
+  const first = api.words('ja', null);
+  // What the family view's and the calendar's buttons need before their click is here…
+  assert.equal(first.ui.family.add, source.ui.family.add);
+  assert.equal(first.ui.family.failed, source.ui.family.failed);
+  assert.equal(first.ui.ics.failed, source.ui.ics.failed);
+  // …and the household's error, which pages word without a click (myna-hoken-household.js).
+  assert.deepEqual(first.ui.family.errors, source.ui.family.errors);
+  // What only the click reads is not, and the catalog says so.
+  assert.equal(first.ui.family.title, undefined);
+  assert.equal(first.ui.ics.download, undefined);
+  assert.equal(first.ui.fallback, undefined);
+  assert.deepEqual(first.meta.later, ['ui.family', 'ui.ics', 'ui.fallback']);
+  // Everything an answer reads is whole.
+  for (const part of ['format', 'fields', 'values', 'steps', 'notes', 'actions', 'headlines', 'next', 'errors', 'conditions']) {
+    assert.deepEqual(first[part], spoken(source[part]), part);
+  }
+  const whole = await api.loadLanguage('ja');
+  assert.deepEqual(whole, source, 'the whole catalog, as words/ja.json has it');
+  // words() then speaks from the whole catalog (not from a copy of the first part).
+  assert.deepEqual(api.words('ja', null), spoken(source));
+  assert.equal(api.words('ja').ui.family.title, source.ui.family.title);
+  assert.equal(await api.loadLanguage('ja'), whole, 'fetched once');
 });
 
 test('Node: loadLanguage reads words/<lang>.json from disk, and answers come in that language', async () => {

@@ -496,17 +496,23 @@ export class MynaHoken extends HTMLElement {
     this.panels.documents.querySelector('.mh-panel-title').focus();
   }
 
-  /** 家族の一覧 (family.js, loaded when first asked for): a household's link, or the person answered and the next. */
+  /**
+   * 家族の一覧 (family.js, loaded when first asked for): a household's link,
+   * or the person answered and the next. The Japanese words bundled with the
+   * API lack the family view's, so they come too (also for another language:
+   * the view stays open when the visitor switches to Japanese).
+   */
   openFamily(hash = null) {
-    import('./family.js').then((m) => (hash ? m.open(this, hash, KIT) : m.start(this, KIT)),
+    Promise.all([import('./family.js'), API.loadLanguage(this.lang), API.loadLanguage('ja')])
+      .then(([m]) => (hash ? m.open(this, hash, KIT) : m.start(this, KIT)),
       () => (hash ? this.renderPanel('card') : this.announce(this.w.family.failed)));
   }
 
-  /** カレンダーに登録する: its code (ics.js) comes only when asked for (most visitors never do). */
+  /** カレンダーに登録する: its code (ics.js) and its words come only when asked for (most visitors never do). */
   async ics(result, button) {
     let ics;
     try {
-      ics = await import('./ics.js');
+      [ics] = await Promise.all([import('./ics.js'), API.loadLanguage(this.lang)]);
     } catch {
       // Seen under the button (and read out: role status), not only announced.
       const tools = button.closest('.mh-tools');
