@@ -1,6 +1,8 @@
 // Browser benchmark (on demand, not part of `sh tests/run.sh`):
-//   sh www/build.sh && sh tests/setup.sh && node tests/bench/browser.mjs [--lighthouse]
+//   sh www/build.sh && sh tests/setup.sh && node tests/bench/browser.mjs [--lighthouse | --lighthouse-only]
 //   MH_WWW=/path/to/other/dist node tests/bench/browser.mjs   (the same on another build)
+//   (an old build with no .br/.gz copies is sent uncompressed: run
+//   `node tests/tools/compress.mjs DIST` on it first, README "Performance")
 // Prints medians of 7 runs, in headless Debian Chromium:
 //   - cold loads, as a visitor's first visit on a phone: each run a new browser
 //     profile (nothing cached), the cache disabled, 4x CPU throttling and
@@ -10,8 +12,13 @@
 //     main thread's busy time and its long tasks' blocking time until then;
 //   - the same two without throttling, for the ratio;
 //   - time per call through the JS API (myna-hoken-api.js), 5,000 calls a run;
-//   - with --lighthouse: a mobile Lighthouse run of the demo page and its four
-//     scores (installs lighthouse@12.2.3 into tests/bench/node_modules first).
+//   - with --lighthouse (or --lighthouse-only, without the runs above): mobile
+//     Lighthouse on the society's example link (installs lighthouse@12.2.3 into
+//     tests/bench/node_modules first): its four scores once, then total blocking
+//     time, medians of 5 runs each, at Lighthouse's own mobile settings (4x CPU)
+//     and at the CPU slowdown Lighthouse's calculator gives for this machine's
+//     benchmark index (its simulation multiplies the tasks it sees here, so on a
+//     fast machine 4x is a faster phone than Lighthouse means).
 import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -78,67 +85,85 @@ const series = async (hash, throttled) => {
   return out;
 };
 
-const answerSlow = await series(fragment, true);
-const formSlow = await series('', true);
-const answerFast = await series(fragment, false);
-const formFast = await series('', false);
+if (!process.argv.includes('--lighthouse-only')) {
+  const answerSlow = await series(fragment, true);
+  const formSlow = await series('', true);
+  const answerFast = await series(fragment, false);
+  const formFast = await series('', false);
 
-// Calls through the JS API, in a page of the build.
-const b = await launch({ executablePath: CHROMIUM });
-let perCall;
-try {
-  await b.page.goto(`${server.origin}/index.html`);
-  perCall = await b.page.evaluate(async (runs) => {
-    const api = await import('./myna-hoken-api.js');
-    await api.default();
-    const inputs = {
-      cardDates: { birthday: '1985-09-18', cardIssued: '2020-05-20', asOf: '2024-10-01' },
-      adviseDocuments: { membership: 'insured', card: 'lost', registered: true, asOf: '2026-11-24' },
-      eligibilityCertificateDates: { issued: '2024-12-02', membership: 'insured', asOf: '2026-11-24' },
-    };
-    const out = {};
-    for (const [name, input] of Object.entries(inputs)) {
-      const f = api[name];
-      if (!f) continue;
-      for (let i = 0; i < 500; i++) f(input); // warm-up
-      const samples = [];
-      for (let r = 0; r < runs; r++) {
-        const t0 = performance.now();
-        for (let i = 0; i < 5000; i++) f(input);
-        samples.push(((performance.now() - t0) * 1000) / 5000);
+  // Calls through the JS API, in a page of the build.
+  const b = await launch({ executablePath: CHROMIUM });
+  let perCall;
+  try {
+    await b.page.goto(`${server.origin}/index.html`);
+    perCall = await b.page.evaluate(async (runs) => {
+      const api = await import('./myna-hoken-api.js');
+      await api.default();
+      const inputs = {
+        cardDates: { birthday: '1985-09-18', cardIssued: '2020-05-20', asOf: '2024-10-01' },
+        adviseDocuments: { membership: 'insured', card: 'lost', registered: true, asOf: '2026-11-24' },
+        eligibilityCertificateDates: { issued: '2024-12-02', membership: 'insured', asOf: '2026-11-24' },
+      };
+      const out = {};
+      for (const [name, input] of Object.entries(inputs)) {
+        const f = api[name];
+        if (!f) continue;
+        for (let i = 0; i < 500; i++) f(input); // warm-up
+        const samples = [];
+        for (let r = 0; r < runs; r++) {
+          const t0 = performance.now();
+          for (let i = 0; i < 5000; i++) f(input);
+          samples.push(((performance.now() - t0) * 1000) / 5000);
+        }
+        out[name] = samples;
       }
-      out[name] = samples;
-    }
-    return out;
-  }, RUNS);
-} catch (e) {
-  perCall = {};
-  console.log(`(no per-call timings: this build has no myna-hoken-api.js: ${e.message.split('\n')[0]})`);
-} finally {
-  await b.close();
+      return out;
+    }, RUNS);
+  } catch (e) {
+    perCall = {};
+    console.log(`(no per-call timings: this build has no myna-hoken-api.js: ${e.message.split('\n')[0]})`);
+  } finally {
+    await b.close();
+  }
+
+  const ms = (runs, k = 'wall') => `${Math.round(median(runs.map((r) => r[k])))} ms`;
+  const line = (runs) => `${ms(runs)}  (main thread ${ms(runs, 'main')}, blocking ${ms(runs, 'blocking')})  [${runs.map((r) => Math.round(r.wall)).join(', ')}]`;
+  console.log(`cold, 4x CPU + slow 4G: navigation → first answer (fragment link): ${line(answerSlow)}`);
+  console.log(`cold, 4x CPU + slow 4G: navigation → empty form ready:           ${line(formSlow)}`);
+  console.log(`cold, unthrottled:      navigation → first answer:                ${line(answerFast)}`);
+  console.log(`cold, unthrottled:      navigation → empty form ready:            ${line(formFast)}`);
+  for (const [name, samples] of Object.entries(perCall)) {
+    console.log(`${name} through the JS API: ${median(samples).toFixed(1)} µs per call (median of ${RUNS} × 5,000)`);
+  }
 }
 
-const ms = (runs, k = 'wall') => `${Math.round(median(runs.map((r) => r[k])))} ms`;
-const line = (runs) => `${ms(runs)}  (main thread ${ms(runs, 'main')}, blocking ${ms(runs, 'blocking')})  [${runs.map((r) => Math.round(r.wall)).join(', ')}]`;
-console.log(`cold, 4x CPU + slow 4G: navigation → first answer (fragment link): ${line(answerSlow)}`);
-console.log(`cold, 4x CPU + slow 4G: navigation → empty form ready:           ${line(formSlow)}`);
-console.log(`cold, unthrottled:      navigation → first answer:                ${line(answerFast)}`);
-console.log(`cold, unthrottled:      navigation → empty form ready:            ${line(formFast)}`);
-for (const [name, samples] of Object.entries(perCall)) {
-  console.log(`${name} through the JS API: ${median(samples).toFixed(1)} µs per call (median of ${RUNS} × 5,000)`);
-}
-
-if (process.argv.includes('--lighthouse')) {
+if (process.argv.some((a) => a.startsWith('--lighthouse'))) {
   const bin = join(here, 'node_modules', '.bin', 'lighthouse');
   if (!existsSync(bin)) {
     execFileSync('npm', ['install', '--no-save', '--no-audit', '--no-fund', '--prefix', here, 'lighthouse@12.2.3'], { stdio: 'inherit' });
   }
   const out = join(here, 'lighthouse.json');
-  execFileSync(bin, [`${server.url}${fragment}`, '--quiet', '--output=json', `--output-path=${out}`,
-    '--form-factor=mobile', '--only-categories=performance,accessibility,best-practices,seo',
-    '--chrome-flags=--headless --no-sandbox --disable-gpu --disable-quic --no-first-run --disable-background-networking --disable-component-update --disable-sync'],
-  { stdio: 'inherit', env: { ...process.env, CHROME_PATH: CHROMIUM } });
-  const report = JSON.parse(readFileSync(out, 'utf8'));
+  const lighthouse = (categories, extra = []) => {
+    execFileSync(bin, [`${server.url}${fragment}`, '--quiet', '--output=json', `--output-path=${out}`,
+      '--form-factor=mobile', `--only-categories=${categories}`, ...extra,
+      '--chrome-flags=--headless --no-sandbox --disable-gpu --disable-quic --no-first-run --disable-background-networking --disable-component-update --disable-sync'],
+    { stdio: 'inherit', env: { ...process.env, CHROME_PATH: CHROMIUM } });
+    return JSON.parse(readFileSync(out, 'utf8'));
+  };
+  const report = lighthouse('performance,accessibility,best-practices,seo');
   for (const [k, v] of Object.entries(report.categories)) console.log(`Lighthouse ${k}: ${Math.round(v.score * 100)}`);
+  console.log(`Lighthouse layout shift: ${report.audits['cumulative-layout-shift'].numericValue}`);
+  // Lighthouse's CPU throttling calculator (lighthouse docs/throttling.md): from a
+  // benchmark index of 1300 up, 3x plus 1x for every 233 more (1533 = 4x, 2000 = 6x).
+  const index = report.environment.benchmarkIndex;
+  const calibrated = index >= 1300 ? Math.round((3 + (index - 1300) / 233) * 10) / 10 : 4;
+  console.log(`Lighthouse benchmark index of this machine: ${Math.round(index)} (its calculator's CPU slowdown for it: ${calibrated}x)`);
+  for (const cpu of [4, calibrated]) {
+    const tbt = [];
+    for (let r = 0; r < 5; r++) {
+      tbt.push(lighthouse('performance', [`--throttling.cpuSlowdownMultiplier=${cpu}`]).audits['total-blocking-time'].numericValue);
+    }
+    console.log(`Lighthouse total blocking time, ${cpu}x CPU: ${Math.round(median(tbt))} ms  [${tbt.map(Math.round).join(', ')}]`);
+  }
 }
 await server.stop();
