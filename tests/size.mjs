@@ -31,7 +31,7 @@
 // The family view (issue 17) is loaded on its button (myna-hoken-family-*.js,
 // about 4 KB); on the default path it added its Japanese words (inside the API
 // module, 0.8 KB), its CSS, the element's hand-over of its modules and the
-// 75th birthday in the card's answer: 1.1 KB in all, 0.05 KB of it wasm
+// 75th birthday in the card's answer: 1.1 KB in all, 0.05 KB of it wasm.
 // Words per view (tests/tools/api-bundle.mjs) took them off it again, with the
 // calendar's words and the fallback's: 87,036 → 85,901 B in all.
 import { readFileSync, readdirSync, existsSync } from 'node:fs';
