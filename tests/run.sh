@@ -25,8 +25,8 @@ cargo fmt --all -- --check
 # build (the two about 140 CPU-seconds); the page tests (about 320) start when
 # the release build they use is done (README "How long it takes"). Side by
 # side, each fills the moments the others leave a core idle (rustc on one
-# crate, linking, LTO, a test waiting on its browser). The background lanes' reports are printed once they are
-# waited for; a failing step stops them.
+# crate, linking, LTO, a test waiting on its browser). The background lanes'
+# reports are printed once they are waited for; a failing step stops them.
 bg=
 rust_log=$(mktemp)
 pages_log=$(mktemp)

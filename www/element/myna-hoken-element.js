@@ -518,11 +518,12 @@ export class MynaHoken extends HTMLElement {
   /**
    * 家族の一覧 (family.js, loaded when first asked for): a household's link,
    * or the person answered and the next. The Japanese words bundled with the
-   * API lack the family view's, so they come too (also for another language:
-   * the view stays open when the visitor switches to Japanese).
+   * API lack the family view's, so the whole Japanese catalog comes too, in
+   * every language (another language is loaded whole, and the view stays
+   * open when the visitor switches to Japanese).
    */
   openFamily(hash = null) {
-    Promise.all([import('./family.js'), API.loadLanguage(this.lang), API.loadLanguage('ja')])
+    Promise.all([import('./family.js'), API.loadLanguage('ja')])
       .then(([m]) => (hash ? m.open(this, hash, KIT) : m.start(this, KIT)),
       () => (hash ? this.renderPanel('card') : this.announce(this.w.family.failed)));
   }
