@@ -1,6 +1,7 @@
 #!/bin/sh
 # Builds the page into www/dist (what a site copies next to its pages):
-# - the engine, once for every language: cargo → wasm-bindgen --target web
+# - the engine, once for every language: cargo → its panic entry points made
+#   a bare trap (tests/tools/snip-panics.mjs) → wasm-bindgen --target web
 #   (names and producers stripped) → npm binaryen's wasm-opt -Oz, into www/pkg;
 # - the JS API module, bundled and minified by esbuild: myna-hoken-api.js
 #   (pkg/'s glue, the Japanese words a first answer needs and the functions
@@ -24,12 +25,17 @@ export PATH="$HOME/.cargo/bin:$PATH"
 tools=tests/tools/node_modules/.bin
 
 cargo build --lib --release --target wasm32-unknown-unknown --quiet
+# panic = "abort" ends a panic in a trap anyway; what std runs before it (the
+# hook, the message's formatting) only writes to a stderr that goes nowhere on
+# wasm32-unknown-unknown. wasm-opt drops it once its entry points are traps.
+mkdir -p target/snipped
+node tests/tools/snip-panics.mjs target/wasm32-unknown-unknown/release/myna_hoken.wasm target/snipped/myna_hoken.wasm
 rm -rf www/pkg
 # --omit-default-module-path: the API module always says where the .wasm is
 # (a bundler would otherwise warn about the glue's own default).
 wasm-bindgen --target web --out-dir www/pkg --omit-default-module-path \
   --remove-name-section --remove-producers-section \
-  target/wasm32-unknown-unknown/release/myna_hoken.wasm
+  target/snipped/myna_hoken.wasm
 # --strip-target-features: the target_features section only matters to linkers.
 # -ocimfs 20 (one-caller-inline-max-function-size): binaryen otherwise pastes
 # each export's whole call tree into its one wrapper; --low-memory-unused: the
