@@ -35,7 +35,8 @@
 // Words per view (tests/tools/api-bundle.mjs) took them off it again, with the
 // calendar's words and the fallback's: 87,036 → 85,901 B in all. The panic
 // machinery's entry points made bare traps (tests/tools/snip-panics.mjs):
-// wasm 47,880 → 45,940 B, 85,948 → 84,008 B in all.
+// wasm 47,880 → 45,940 B, 85,948 → 84,008 B in all; the profile checker's
+// length limit without core's character counter: wasm → 45,555 B, → 83,623 B.
 import { readFileSync, readdirSync, existsSync } from 'node:fs';
 import { gzipSync, brotliCompressSync, constants } from 'node:zlib';
 import { fileURLToPath } from 'node:url';
@@ -63,9 +64,9 @@ const listed = [
   ['on demand: the calendar file\'s code, the family view, every word of a language (ja: for those two)', onDemand],
 ];
 const WASM_BUDGET = 40_000;
-const WASM_CEILING = 46_100;
+const WASM_CEILING = 45_700;
 const TOTAL_BUDGET = 66_000;
-const TOTAL_CEILING = 84_100;
+const TOTAL_CEILING = 83_700;
 
 const size = (f) => {
   const bytes = readFileSync(dist + f);
