@@ -9,6 +9,7 @@
 // It fails (and changes nothing) if a name of the wasm is not exactly once a
 // key of the glue's import object, so a new wasm-bindgen cannot break it quietly.
 import { readFileSync, writeFileSync } from 'node:fs';
+import { uleb, encodeUleb, readName, encodeName as name, sections, skipImportDesc as skipDesc } from './wasm-binary.mjs';
 
 const [wasmPath, gluePath] = process.argv.slice(2);
 if (!wasmPath || !gluePath) {
@@ -18,56 +19,8 @@ if (!wasmPath || !gluePath) {
 const wasm = readFileSync(wasmPath);
 let glue = readFileSync(gluePath, 'utf8');
 
-// ---- LEB128 and names ------------------------------------------------------
-function uleb(buf, at) {
-  let value = 0;
-  let shift = 0;
-  let byte;
-  do {
-    byte = buf[at++];
-    value += (byte & 0x7f) * 2 ** shift;
-    shift += 7;
-  } while (byte & 0x80);
-  return [value, at];
-}
-function encodeUleb(n) {
-  const out = [];
-  do {
-    let byte = n & 0x7f;
-    n = Math.floor(n / 128);
-    if (n) byte |= 0x80;
-    out.push(byte);
-  } while (n);
-  return Buffer.from(out);
-}
-function readName(buf, at) {
-  const [len, start] = uleb(buf, at);
-  return [buf.subarray(start, start + len).toString('utf8'), start + len];
-}
-const name = (s) => { const b = Buffer.from(s, 'utf8'); return Buffer.concat([encodeUleb(b.length), b]); };
-
-// The length of an import's description (after its kind byte), per the core spec.
-function skipLimits(buf, at) {
-  const flags = buf[at++];
-  [, at] = uleb(buf, at);
-  if (flags & 1) [, at] = uleb(buf, at);
-  return at;
-}
-function skipDesc(buf, kind, at) {
-  switch (kind) {
-    case 0: return uleb(buf, at)[1]; // function: type index
-    case 1: return skipLimits(buf, at + 1); // table: reftype, limits
-    case 2: return skipLimits(buf, at); // memory: limits
-    case 3: return at + 2; // global: valtype, mutability
-    case 4: return uleb(buf, at + 1)[1]; // tag: attribute, type index
-    default: throw new Error(`import kind ${kind} not known`);
-  }
-}
-
 // ---- the import section ----------------------------------------------------
-if (wasm.readUInt32LE(0) !== 0x6d736100) throw new Error(`${wasmPath} is not a wasm module`);
 const parts = [wasm.subarray(0, 8)];
-let at = 8;
 const renames = new Map();
 let moduleOld = null;
 const MODULE_NEW = 'm';
@@ -77,13 +30,9 @@ const short = (i) => {
   do { s += abc[i % abc.length]; i = Math.floor(i / abc.length) - 1; } while (i >= 0);
   return s;
 };
-while (at < wasm.length) {
-  const id = wasm[at];
-  const [size, body] = uleb(wasm, at + 1);
-  const end = body + size;
+for (const { id, start, body, end } of sections(wasm, wasmPath)) {
   if (id !== 2) {
-    parts.push(wasm.subarray(at, end));
-    at = end;
+    parts.push(wasm.subarray(start, end));
     continue;
   }
   const [count, first] = uleb(wasm, body);
@@ -106,7 +55,6 @@ while (at < wasm.length) {
   if (p !== end) throw new Error('import section not read to its end');
   const content = Buffer.concat(entries);
   parts.push(Buffer.from([2]), encodeUleb(content.length), content);
-  at = end;
 }
 if (!renames.size) throw new Error(`${wasmPath} has no imports to shorten (already shortened?)`);
 

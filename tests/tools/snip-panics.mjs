@@ -18,6 +18,7 @@
 // fails, changing nothing, unless the two entry points every panic goes through
 // are there, so a new toolchain cannot quietly undo it.
 import { readFileSync, writeFileSync } from 'node:fs';
+import { uleb, encodeUleb, readName, sections, skipImportDesc } from './wasm-binary.mjs';
 
 const [input, output] = process.argv.slice(2);
 if (!input || !output) {
@@ -50,67 +51,26 @@ const ENTRY_POINTS = [
 // keep alive even once nothing can reach them).
 const INSIDE = '3std9panicking';
 
-function uleb(buf, at) {
-  let value = 0;
-  let shift = 0;
-  let byte;
-  do {
-    byte = buf[at++];
-    value += (byte & 0x7f) * 2 ** shift;
-    shift += 7;
-  } while (byte & 0x80);
-  return [value, at];
-}
-function encodeUleb(n) {
-  const out = [];
-  do {
-    let byte = n & 0x7f;
-    n = Math.floor(n / 128);
-    if (n) byte |= 0x80;
-    out.push(byte);
-  } while (n);
-  return Buffer.from(out);
-}
-function skipLimits(buf, at) {
-  const flags = buf[at++];
-  [, at] = uleb(buf, at);
-  if (flags & 1) [, at] = uleb(buf, at);
-  return at;
-}
-
-if (wasm.readUInt32LE(0) !== 0x6d736100) throw new Error(`${input} is not a wasm module`);
-const sections = [];
-for (let at = 8; at < wasm.length;) {
-  const id = wasm[at];
-  const [size, body] = uleb(wasm, at + 1);
-  sections.push({ id, start: at, body, end: body + size });
-  at = body + size;
-}
+const sectionList = sections(wasm, input);
 
 // Imported functions come first in the function index space.
 let importedFunctions = 0;
-for (const s of sections.filter((s) => s.id === 2)) {
+for (const s of sectionList.filter((s) => s.id === 2)) {
   let [count, p] = uleb(wasm, s.body);
   for (let i = 0; i < count; i++) {
-    let len;
-    [len, p] = uleb(wasm, p); p += len;
-    [len, p] = uleb(wasm, p); p += len;
-    const kind = wasm[p++];
-    if (kind === 0) { importedFunctions++; [, p] = uleb(wasm, p); }
-    else if (kind === 1) p = skipLimits(wasm, p + 1);
-    else if (kind === 2) p = skipLimits(wasm, p);
-    else if (kind === 3) p += 2;
-    else if (kind === 4) [, p] = uleb(wasm, p + 1);
-    else throw new Error(`import kind ${kind} not known`);
+    [, p] = readName(wasm, p);
+    [, p] = readName(wasm, p);
+    const kind = wasm[p];
+    if (kind === 0) importedFunctions++;
+    p = skipImportDesc(wasm, kind, p + 1);
   }
 }
 
 // Function names (the `name` custom section, subsection 1).
 const names = new Map();
-for (const s of sections.filter((s) => s.id === 0)) {
-  let [len, p] = uleb(wasm, s.body);
-  if (wasm.subarray(p, p + len).toString('utf8') !== 'name') continue;
-  p += len;
+for (const s of sectionList.filter((s) => s.id === 0)) {
+  let [section, p] = readName(wasm, s.body);
+  if (section !== 'name') continue;
   while (p < s.end) {
     const sub = wasm[p];
     const [size, body] = uleb(wasm, p + 1);
@@ -118,10 +78,10 @@ for (const s of sections.filter((s) => s.id === 0)) {
       let [count, q] = uleb(wasm, body);
       for (let i = 0; i < count; i++) {
         let index;
+        let name;
         [index, q] = uleb(wasm, q);
-        [len, q] = uleb(wasm, q);
-        names.set(index, wasm.subarray(q, q + len).toString('utf8'));
-        q += len;
+        [name, q] = readName(wasm, q);
+        names.set(index, name);
       }
     }
     p = body + size;
@@ -146,7 +106,7 @@ for (const e of ENTRY_POINTS.filter((e) => e.required)) {
 // The code section, with the chosen bodies replaced: no locals, `unreachable`, `end`.
 const UNREACHABLE_BODY = Buffer.from([0x03, 0x00, 0x00, 0x0b]);
 const parts = [wasm.subarray(0, 8)];
-for (const s of sections) {
+for (const s of sectionList) {
   if (s.id !== 10) { parts.push(wasm.subarray(s.start, s.end)); continue; }
   let [count, p] = uleb(wasm, s.body);
   const bodies = [encodeUleb(count)];
