@@ -37,6 +37,8 @@
 // machinery's entry points made bare traps (tests/tools/snip-panics.mjs):
 // wasm 47,880 → 45,940 B, 85,948 → 84,008 B in all; the profile checker's
 // length limit without core's character counter: wasm → 45,555 B, → 83,623 B.
+// A day that does not exist said in the same round as a question left empty
+// (the element asks the engine about what is typed): +116 B, → 83,739 B.
 import { readFileSync, readdirSync, existsSync } from 'node:fs';
 import { gzipSync, brotliCompressSync, constants } from 'node:zlib';
 import { fileURLToPath } from 'node:url';
@@ -66,7 +68,7 @@ const listed = [
 const WASM_BUDGET = 40_000;
 const WASM_CEILING = 45_700;
 const TOTAL_BUDGET = 66_000;
-const TOTAL_CEILING = 83_700;
+const TOTAL_CEILING = 83_800;
 
 const size = (f) => {
   const bytes = readFileSync(dist + f);

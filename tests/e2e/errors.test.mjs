@@ -116,6 +116,26 @@ test('error: nothing typed: every missing answer at once, each naming its own qu
   assert.deepEqual(b.problems(), []);
 });
 
+test('error: a day that does not exist and a question left empty: both in one round, in the form\'s order', async () => {
+  const { page } = b;
+  // 1985-02-30 does not exist (February has 28 or 29 days), and no card date
+  // is typed: the engine stops at its first problem, so before this the
+  // visitor read only 「…を入力してください」 and met the birthday's problem on
+  // the next 調べる.
+  await submit(page, 'card', { birthday: '1985-02-30' });
+  const summary = page.locator('.mh-error-summary');
+  await summary.waitFor();
+  const items = await summary.locator('li').evaluateAll((lis) => lis.map((li) => [li.dataset.field, li.querySelector('a').dataset.code, li.innerText.trim()]));
+  assert.deepEqual(items.map(([field, code]) => [field, code]), [['birthday', 'invalid_date'], ['certificateExpires', 'missing_field']]);
+  assert.match(items[0][2], /^生年月日: 2月30日という日はありません。/);
+  assert.equal(items[1][2], '電子証明書の有効期限を入力してください。');
+  for (const key of ['birthday', 'certificateExpires']) {
+    assert.equal(await page.locator(`#mh1-card-${key}`).getAttribute('aria-invalid'), 'true');
+  }
+  assert.ok(await focused(page, '.mh-error-summary'), 'focus on the summary');
+  assert.deepEqual(b.problems(), []);
+});
+
 test('the link in the summary moves the focus to the field', async () => {
   const { page } = b;
   await submit(page, 'card', { birthday: '1985-02-30', cardIssued: '2020-05-20' });

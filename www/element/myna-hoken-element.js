@@ -452,13 +452,13 @@ export class MynaHoken extends HTMLElement {
     const form = this.forms[view];
     if (form.pages && !form.last) {
       const missing = this.missing(view, form.pages[form.page]);
-      if (missing.length) return this.showErrors(view, missing);
+      if (missing.length) return this.showErrors(view, this.withTyped(view, form.pages[form.page], missing));
       this.clearErrors();
       return this.page(view, 1);
     }
     // Every required question left empty, at once (the engine would stop at the first).
     const missing = this.missing(view, form.node);
-    if (missing.length) return this.showErrors(view, missing);
+    if (missing.length) return this.showErrors(view, this.withTyped(view, form.node, missing));
     this.values[view] = { ...readForm(form), ...this.asOfValue(view) };
     this.compute(view, true);
   }
@@ -481,6 +481,24 @@ export class MynaHoken extends HTMLElement {
         const template = this.words.errors[q.missing ? `missing_field.${q.missing}` : 'missing_field'];
         return { field: q.key, code: 'missing_field', message: typed ? this.fill(template, { field: label }) : this.fill(this.w.choose, { field: label }) };
       });
+  }
+
+  /**
+   * The questions left empty and, in the same round, what the engine says of
+   * what is typed (a day that does not exist): the engine stops at its first
+   * problem, so its objection to a field shown in `within` joins the list, in
+   * the order of the form, rather than waiting for the next 調べる.
+   */
+  withTyped(view, within, missing) {
+    try {
+      API[FUNCTIONS[view]](this.input(view, { ...readForm(this.forms[view]), ...this.asOfValue(view) }));
+    } catch (e) {
+      if (e.code !== 'missing_field' && e.field && within.querySelector(`[data-key="${e.field}"]`) && !missing.some((m) => m.field === e.field)) {
+        const keys = [...within.querySelectorAll('[data-key]')].map((n) => n.dataset.key);
+        return [...missing, e].sort((x, y) => keys.indexOf(x.field) - keys.indexOf(y.field));
+      }
+    }
+    return missing;
   }
 
   /** A field the visitor has just put right: its message and its line in the summary go. */
@@ -555,8 +573,8 @@ export class MynaHoken extends HTMLElement {
   }
 
   /** The engine's input: the answers given, the as-of day, the language (and the profile). */
-  input(view) {
-    const input = { ...this.values[view], lang: this.lang };
+  input(view, values = this.values[view]) {
+    const input = { ...values, lang: this.lang };
     const asOf = String(input.asOf ?? '').trim() || this.getAttribute('as-of') || '';
     if (asOf) input.asOf = asOf; else delete input.asOf;
     return this.withProfile(input);
