@@ -445,6 +445,9 @@ messages! {
     // listed here so that every code a caller can meet has one home.
     Error LanguageNotLoaded = "language_not_loaded" [lang];
     Error NotInitialized = "not_initialized" [];
+    // A trap inside the engine (a fault, not an input): the module stops the
+    // engine for the page rather than answer from memory it cannot trust.
+    Error EngineStopped = "engine_stopped" [];
 }
 
 impl Msg {

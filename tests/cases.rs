@@ -155,7 +155,7 @@ const SECTIONS: [&str; 6] = ["steps", "notes", "actions", "headlines", "next", "
 const GLOBALS: [&str; 1] = ["society"];
 
 /// Errors only the JS API module throws (it has no engine call to make them).
-const MODULE_ONLY: [&str; 2] = ["language_not_loaded", "not_initialized"];
+const MODULE_ONLY: [&str; 3] = ["language_not_loaded", "not_initialized", "engine_stopped"];
 
 fn placeholders(template: &str) -> BTreeSet<String> {
     let mut out = BTreeSet::new();

@@ -39,6 +39,9 @@
 // length limit without core's character counter: wasm → 45,555 B, → 83,623 B.
 // A day that does not exist said in the same round as a question left empty
 // (the element asks the engine about what is typed): +116 B, → 83,739 B.
+// A trap inside the engine made the coded error `engine_stopped`, and the engine
+// stopped for the page (the API module's `run`, its words in each catalog,
+// the element's fallback): +176 B, → 83,915 B.
 import { readFileSync, readdirSync, existsSync } from 'node:fs';
 import { gzipSync, brotliCompressSync, constants } from 'node:zlib';
 import { fileURLToPath } from 'node:url';
@@ -68,7 +71,7 @@ const listed = [
 const WASM_BUDGET = 40_000;
 const WASM_CEILING = 45_700;
 const TOTAL_BUDGET = 66_000;
-const TOTAL_CEILING = 83_800;
+const TOTAL_CEILING = 83_950;
 
 const size = (f) => {
   const bytes = readFileSync(dist + f);

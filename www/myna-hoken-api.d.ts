@@ -10,6 +10,8 @@ export interface MynaHokenError extends Error {
   variant: string | null;
   field: string | null;
   values: Values | null;
+  /** With `code` `engine_stopped` (a trap inside the engine, which then stops for the page): the WebAssembly.RuntimeError. */
+  cause?: unknown;
 }
 
 /** A date in every form the page shows (`describeDate`). */

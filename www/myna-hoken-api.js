@@ -16,7 +16,7 @@
 // its `message`, from the catalog of the input's `lang` (words/*.json). No
 // policy and no date arithmetic here: dates inside texts are written from the
 // engine's own description of each date.
-import initEngine, * as engine from './pkg/myna_hoken.js';
+import initEngine, * as wasm from './pkg/myna_hoken.js';
 import ja from './words/ja.json' with { type: 'json' };
 import languages from './words/languages.json' with { type: 'json' };
 import sourceList from './sources.json' with { type: 'json' };
@@ -49,6 +49,27 @@ function apiError(code, field, values, message) {
   word(e, ja);
   if (message) e.message = message;
   return e;
+}
+
+/** Whether the engine has trapped (see `run`). */
+let stopped = false;
+
+/**
+ * Calls the engine's function `f`. A trap is a fault inside the engine (never
+ * an answer to an input), after which its memory can no longer be trusted: it
+ * becomes the coded error `engine_stopped` (its `cause` the WebAssembly.RuntimeError),
+ * and every later call is `engine_stopped` too until the page is loaded again, so no
+ * answer ever comes from a damaged engine.
+ */
+function run(f, ...args) {
+  if (stopped) throw apiError('engine_stopped', null, {});
+  try {
+    return f(...args);
+  } catch (e) {
+    if (!(e instanceof WebAssembly.RuntimeError)) throw e;
+    stopped = true;
+    throw Object.assign(apiError('engine_stopped', null, {}), { cause: e });
+  }
 }
 
 /**
@@ -102,7 +123,7 @@ function fetchProfile(p) {
  * engine cannot read it (the profile before stays).
  */
 function adopt(profile) {
-  const problems = worded(engine.setProfile(profile), 'ja');
+  const problems = worded(run(wasm.setProfile, profile), 'ja');
   if (problems.length) {
     const e = apiError('invalid_profile', problems[0].field, problems[0].values, problems.map((p) => p.message).join('\n'));
     e.problems = problems;
@@ -129,7 +150,7 @@ function worded(problems, lang) {
  */
 export function profileProblems(profile, lang) {
   ready();
-  return worded(engine.profileProblems(profile), lang);
+  return worded(run(wasm.profileProblems, profile), lang);
 }
 
 /** The object `useProfile` was last given, and what it became. */
@@ -259,7 +280,7 @@ const described = new Map();
 
 /** The engine's description of a date, as an object. */
 function description(date) {
-  const [iso, seireki, wareki, warekiYear, era, eraYear, english, weekday] = engine.describeDate(date);
+  const [iso, seireki, wareki, warekiYear, era, eraYear, english, weekday] = run(wasm.describeDate, date);
   return { iso, seireki, wareki, warekiYear, era, eraYear, english, weekday };
 }
 
@@ -399,7 +420,7 @@ function call(fn, input) {
   const w = words(lang ?? 'ja', profileUsedBy(rest));
   let answer;
   try {
-    answer = fn(rest);
+    answer = run(fn, rest);
   } catch (e) {
     throw word(e, w);
   }
@@ -407,11 +428,11 @@ function call(fn, input) {
 }
 
 /** 有効期限を調べる: the card, its electronic certificate and the マイナ保険証's last day. */
-export const cardDates = (input) => call(engine.cardDates, input);
+export const cardDates = (input) => call(wasm.cardDates, input);
 /** 資格確認書の有効期限: its expiry and the rule for giving it back. */
-export const eligibilityCertificateDates = (input) => call(engine.eligibilityCertificateDates, input);
+export const eligibilityCertificateDates = (input) => call(wasm.eligibilityCertificateDates, input);
 /** 必要な書類を調べる: what to bring, whether a 資格確認書 comes, what to do now. */
-export const adviseDocuments = (input) => call(engine.adviseDocuments, input);
+export const adviseDocuments = (input) => call(wasm.adviseDocuments, input);
 
 function withLang(lang, fn) {
   ready();
@@ -424,25 +445,25 @@ function withLang(lang, fn) {
 }
 
 /** "YYYY-MM-DD" from 西暦, 和暦 (令和7年12月2日, R7.12.2), full-width digits…; errors in `lang`. */
-export const parseDate = (text, lang) => withLang(lang, () => engine.parseDate(text));
+export const parseDate = (text, lang) => withLang(lang, () => run(wasm.parseDate, text));
 /** "令和7年12月2日". */
-export const formatWareki = (date, lang) => withLang(lang, () => engine.formatWareki(date));
+export const formatWareki = (date, lang) => withLang(lang, () => run(wasm.formatWareki, date));
 /** `{ iso, seireki, wareki, weekday, english, warekiYear, era, eraYear }`, the weekday in `lang`. */
 export const describeDate = (date, lang) => withLang(lang, (w) => {
   const d = description(date);
   return { ...d, weekday: w.format.weekdays[d.weekday] };
 });
 /** Today's date in Japan, whatever the browser's time zone. */
-export const todayInTokyo = () => { ready(); return engine.todayInTokyo(); };
+export const todayInTokyo = () => { ready(); return run(wasm.todayInTokyo); };
 /** The questions of `fn` ('cardDates', …) that apply now, given the answers so far: `[{ key, required }]`. */
-export const questions = (fn, input) => { ready(); return engine.questions(fn, split(input)[0]); };
+export const questions = (fn, input) => { ready(); return run(wasm.questions, fn, split(input)[0]); };
 
 /** The eras the date pickers offer, newest first: `[{ kanji, romaji, years }]`. */
-export const eras = () => { ready(); return engine.eras(); };
+export const eras = () => { ready(); return run(wasm.eras); };
 
 /** The day the rules (RULES.md) were last checked against their sources, "YYYY-MM-DD". */
-export const rulesChecked = () => { ready(); return engine.rulesChecked(); };
+export const rulesChecked = () => { ready(); return run(wasm.rulesChecked); };
 
 let schema;
 /** Every function's input keys, their types and when they are required. */
-export const inputSchema = () => { ready(); schema ??= JSON.parse(engine.inputSchema()); return structuredClone(schema); };
+export const inputSchema = () => { ready(); schema ??= JSON.parse(run(wasm.inputSchema)); return structuredClone(schema); };

@@ -7,11 +7,12 @@
 // Why nothing is lost: the release build has `panic = "abort"`, and on
 // wasm32-unknown-unknown a panic ends in the same trap either way (std's hook
 // writes its message to a stderr that goes nowhere there). The API module
-// catches the trap (a WebAssembly.RuntimeError) as it did before. What goes is
-// about 3 KB gzip of code that formatted a message no one could read. A
-// crate-level `#![no_std]` would do this too, but serde-wasm-bindgen needs std,
-// and building std without its panic machinery needs rust-src and a nightly
-// toolchain, which a machine of this kind cannot fetch.
+// turns the trap (a WebAssembly.RuntimeError) into the coded error `engine_stopped`
+// either way (tests/e2e/fault.test.mjs). What goes is 1.9 KB gzip of code that
+// formatted a message no one could read. A crate-level `#![no_std]` would do
+// this too, but serde-wasm-bindgen needs std, and building std without its
+// panic machinery needs rust-src and a nightly toolchain, which a machine of
+// this kind cannot fetch.
 //
 // It reads function names from the module's `name` section (rustc writes it in
 // release builds; wasm-bindgen's --remove-name-section drops it afterwards). It

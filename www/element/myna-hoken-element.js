@@ -123,7 +123,10 @@ export class MynaHoken extends HTMLElement {
       .then(() => new Promise((ok) => { setTimeout(ok, 0); }))
       .then(() => this.warm())
       .then(() => new Promise((ok) => { setTimeout(ok, 0); }))
-      .then(() => { if (this.dataset.state !== 'fallback') this.ready(); }, (e) => this.fail(e));
+      .then(() => { if (this.dataset.state !== 'fallback') this.ready(); })
+      // Building the widget too: a fault there (the engine stopped by a trap)
+      // leaves the fallback, not half a widget.
+      .catch((e) => this.fail(e));
   }
 
   disconnectedCallback() {
@@ -186,10 +189,12 @@ export class MynaHoken extends HTMLElement {
     this.root?.remove();
     this.root = null;
     if (!this.slotEl.isConnected) this.shadowRoot.append(this.slotEl);
-    const text = profile ? (bare ? w.profileFailBare : w.profileFail) : (bare ? w.failBare : w.fail);
+    // A fault inside the engine (a trap: the API module has stopped it) is not
+    // the browser's doing: it says to load the page again.
+    const text = error?.code === 'engine_stopped' ? error.message : profile ? (bare ? w.profileFailBare : w.profileFail) : (bare ? w.failBare : w.fail);
     this.shadowRoot.prepend(h('p', { class: 'mh-fail', role: 'status', text }));
     this.dataset.state = 'fallback';
-    console.warn(profile ? 'myna-hoken: the insurer profile cannot be used:' : 'myna-hoken: the engine could not start:', error);
+    console.warn(error?.code === 'engine_stopped' ? 'myna-hoken: the engine stopped at a fault:' : profile ? 'myna-hoken: the insurer profile cannot be used:' : 'myna-hoken: the engine could not start:', error);
   }
 
   // ---- words ---------------------------------------------------------------
@@ -586,6 +591,8 @@ export class MynaHoken extends HTMLElement {
     try {
       result = FUNCTIONS[view] && API[FUNCTIONS[view]](input);
     } catch (e) {
+      // The engine has stopped (a trap): nothing more to ask it on this page.
+      if (e.code === 'engine_stopped') return this.fail(e);
       this.editing[view] = true;
       if (!this.forms[view] || !this.forms[view].node.isConnected) this.renderPanel(view);
       return this.showErrors(view, [{ field: e.field ?? null, code: e.code ?? 'internal', message: String(e.message) }]);
