@@ -6,7 +6,7 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { axe, launch, open, startServer } from './helpers.mjs';
+import { axe, focused, launch, open, startServer } from './helpers.mjs';
 import { JOURNEYS, LANGS, artefact, checkWords, inLang, keep, readScreen, walk } from './journeys.mjs';
 
 let srv;
@@ -62,6 +62,9 @@ function visitor(page, lang) {
       await page.waitForFunction((v) => document.querySelector('myna-hoken').shadowRoot
         .querySelector(`.mh-ask input[value="${v}"]`)?.checked, value);
       await settled(page);
+      // A screen reader hears the option tapped, not the first one of the question.
+      const option = `${panel} input[name="mh1-${view}-ask-${key}"][value="${value}"]`;
+      if (await page.locator(option).count()) assert.ok(await focused(page, option.replace(`${panel} `, '')), `the focus is on ${key} = ${value}`);
     },
     async link(hash) {
       await page.locator(`a[href="${hash}"]`).click();

@@ -168,7 +168,8 @@ class Family {
         family.render();
         const row = family.ctx.panels.card.querySelector(`li[data-index="${i + 1}"] details`);
         if (row) { row.open = true; family.more(row, family.last.people[i]); }
-        family.ctx.shadowRoot.getElementById(`${uid}-card-ask-${key}`)?.querySelector('input:checked, input')?.focus();
+        const asked = family.ctx.shadowRoot.getElementById(`${uid}-card-ask-${key}`);
+        (asked?.querySelector('input:checked') ?? asked?.querySelector('input'))?.focus();
       },
       ics: () => family.calendar([family.last.people[i]]),
       toDocuments: () => family.ctx.shadowRoot.getElementById(`${uid}-docs`)?.focus(),

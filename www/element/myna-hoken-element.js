@@ -615,7 +615,10 @@ export class MynaHoken extends HTMLElement {
     if (quiet) return;
     this.announce(result.headline.text);
     this.dispatchEvent(new CustomEvent('myna-hoken-result', { bubbles: true, composed: true, detail: { view, input: shownInput, result } }));
-    const target = focusId ? this.shadowRoot.getElementById(focusId)?.querySelector('input:checked, input') : null;
+    // The answer just tapped keeps the focus (a selector list would give the
+    // first option in the document, whichever was chosen).
+    const asked = focusId ? this.shadowRoot.getElementById(focusId) : null;
+    const target = asked?.querySelector('input:checked') ?? asked?.querySelector('input');
     if (focus || target) (target ?? this.panels[view].querySelector('.mh-result-title')).focus();
   }
 
