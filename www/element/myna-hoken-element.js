@@ -392,7 +392,9 @@ export class MynaHoken extends HTMLElement {
   /** Shows the questions the engine says apply to the answers so far. */
   refreshQuestions(view) {
     const form = this.forms[view];
-    if (!form) return;
+    // The fallback took the form away (a field losing the focus as it goes
+    // still says it changed): nothing to ask the engine.
+    if (!form || this.dataset.state === 'fallback') return;
     const values = { ...this.values[view], ...readForm(form) };
     if (form.source) for (const k of CARD_SOURCES) if (k !== form.source.get() && !this.values[view][k]) delete values[k];
     const keys = API.questions(FUNCTIONS[view], this.withProfile(values)).map((q) => q.key);
