@@ -64,7 +64,7 @@ test('① no My Number card (employee): a 資格確認書 comes automatically th
   assert.deepEqual(await list(page, '.mh-bring li'), ['eligibility-certificate']);
   assert.deepEqual(await list(page, '.mh-reasons li'), ['no-card']);
   // How it comes is said once, in what to do (no separate line repeating it).
-  assert.match(await page.locator(`${visible} [data-action="wait-eligibility-certificate"]`).innerText(), /会社を通じて届く/);
+  assert.match(await page.locator(`${visible} [data-action="wait-eligibility-certificate"]`).innerText(), /申請しなくても、会社を通じて届きます/);
   const first = await answerFirst(page);
   assert.equal(first.code, 'use_eligibility_certificate');
   assert.match(first.headline, /資格確認書.*申請しなくても/);
