@@ -10,22 +10,12 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { WWW, shot, startServer, launch, fresh } from './helpers.mjs';
-import { uleb, encodeUleb, readName, sections, skipImportDesc } from '../tools/wasm-binary.mjs';
+import { uleb, readName, sections, importedFunctions, trapBodies } from '../tools/wasm-binary.mjs';
 
 /** The shipped engine with the body of its export `name` replaced by `unreachable`. */
 function trapping(name) {
   const wasm = readFileSync(join(WWW, 'pkg', 'myna_hoken_bg.wasm'));
   const list = sections(wasm);
-  let imported = 0;
-  for (const s of list.filter((x) => x.id === 2)) {
-    let [n, p] = uleb(wasm, s.body);
-    for (let i = 0; i < n; i++) {
-      [, p] = readName(wasm, p);
-      [, p] = readName(wasm, p);
-      if (wasm[p] === 0) imported++;
-      p = skipImportDesc(wasm, wasm[p], p + 1);
-    }
-  }
   let target = null;
   for (const s of list.filter((x) => x.id === 7)) {
     let [n, p] = uleb(wasm, s.body);
@@ -35,24 +25,11 @@ function trapping(name) {
       const kind = wasm[p++];
       let index;
       [index, p] = uleb(wasm, p);
-      if (field === name && kind === 0) target = index - imported;
+      if (field === name && kind === 0) target = index - importedFunctions(wasm, list);
     }
   }
   assert.notEqual(target, null, `the engine exports no function ${name}`);
-  const parts = [wasm.subarray(0, 8)];
-  for (const s of list) {
-    if (s.id !== 10) { parts.push(wasm.subarray(s.start, s.end)); continue; }
-    let [n, p] = uleb(wasm, s.body);
-    const bodies = [encodeUleb(n)];
-    for (let i = 0; i < n; i++) {
-      const [size, start] = uleb(wasm, p);
-      bodies.push(i === target ? Buffer.from([0x03, 0x00, 0x00, 0x0b]) : wasm.subarray(p, start + size));
-      p = start + size;
-    }
-    const content = Buffer.concat(bodies);
-    parts.push(Buffer.from([10]), encodeUleb(content.length), content);
-  }
-  return Buffer.concat(parts);
+  return trapBodies(wasm, new Set([target]), list);
 }
 
 const TRAPPING = trapping('cardDates');

@@ -19,7 +19,7 @@
 // fails, changing nothing, unless the two entry points every panic goes through
 // are there, so a new toolchain cannot quietly undo it.
 import { readFileSync, writeFileSync } from 'node:fs';
-import { uleb, encodeUleb, readName, sections, skipImportDesc } from './wasm-binary.mjs';
+import { uleb, readName, sections, importedFunctions, trapBodies } from './wasm-binary.mjs';
 
 const [input, output] = process.argv.slice(2);
 if (!input || !output) {
@@ -54,18 +54,7 @@ const INSIDE = '3std9panicking';
 
 const sectionList = sections(wasm, input);
 
-// Imported functions come first in the function index space.
-let importedFunctions = 0;
-for (const s of sectionList.filter((s) => s.id === 2)) {
-  let [count, p] = uleb(wasm, s.body);
-  for (let i = 0; i < count; i++) {
-    [, p] = readName(wasm, p);
-    [, p] = readName(wasm, p);
-    const kind = wasm[p];
-    if (kind === 0) importedFunctions++;
-    p = skipImportDesc(wasm, kind, p + 1);
-  }
-}
+const imported = importedFunctions(wasm, sectionList);
 
 // Function names (the `name` custom section, subsection 1).
 const names = new Map();
@@ -97,30 +86,14 @@ const snip = new Map();
 for (const [index, name] of names) {
   const entry = ENTRY_POINTS.find((e) => matches(name, e.path)) ?? (name.includes(INSIDE) ? { path: INSIDE } : null);
   if (!entry) continue;
-  if (index < importedFunctions) throw new Error(`${name} is imported, not defined here`);
-  snip.set(index - importedFunctions, { name, entry });
+  if (index < imported) throw new Error(`${name} is imported, not defined here`);
+  snip.set(index - imported, { name, entry });
 }
 for (const e of ENTRY_POINTS.filter((e) => e.required)) {
   if (![...snip.values()].some((s) => s.entry === e)) throw new Error(`${input}: no function ends with ${e.path}; the toolchain may have renamed it`);
 }
 
-// The code section, with the chosen bodies replaced: no locals, `unreachable`, `end`.
-const UNREACHABLE_BODY = Buffer.from([0x03, 0x00, 0x00, 0x0b]);
-const parts = [wasm.subarray(0, 8)];
-for (const s of sectionList) {
-  if (s.id !== 10) { parts.push(wasm.subarray(s.start, s.end)); continue; }
-  let [count, p] = uleb(wasm, s.body);
-  const bodies = [encodeUleb(count)];
-  for (let i = 0; i < count; i++) {
-    const [size, start] = uleb(wasm, p);
-    bodies.push(snip.has(i) ? UNREACHABLE_BODY : wasm.subarray(p, start + size));
-    p = start + size;
-  }
-  if (p !== s.end) throw new Error('code section not read to its end');
-  const content = Buffer.concat(bodies);
-  parts.push(Buffer.from([10]), encodeUleb(content.length), content);
-}
-const out = Buffer.concat(parts);
+const out = trapBodies(wasm, snip, sectionList);
 writeFileSync(output, out);
 const inside = [...snip.values()].filter((s) => s.entry.path === INSIDE).length;
 const named = [...snip.values()].filter((s) => s.entry.path !== INSIDE).map((s) => s.entry.path.replace(/^\d+/, ''));

@@ -67,3 +67,38 @@ export function skipImportDesc(buf, kind, at) {
     default: throw new Error(`import kind ${kind} not known`);
   }
 }
+
+/** How many functions the module imports: they come first in the function index space. */
+export function importedFunctions(wasm, list = sections(wasm)) {
+  let n = 0;
+  for (const s of list.filter((x) => x.id === 2)) {
+    let [count, p] = uleb(wasm, s.body);
+    for (let i = 0; i < count; i++) {
+      [, p] = readName(wasm, p);
+      [, p] = readName(wasm, p);
+      if (wasm[p] === 0) n++;
+      p = skipImportDesc(wasm, wasm[p], p + 1);
+    }
+  }
+  return n;
+}
+
+/** The module with the bodies at `indices` (positions in the code section) made a bare trap: no locals, `unreachable`, `end`. */
+export function trapBodies(wasm, indices, list = sections(wasm)) {
+  const trap = Buffer.from([0x03, 0x00, 0x00, 0x0b]);
+  const parts = [wasm.subarray(0, 8)];
+  for (const s of list) {
+    if (s.id !== 10) { parts.push(wasm.subarray(s.start, s.end)); continue; }
+    let [count, p] = uleb(wasm, s.body);
+    const bodies = [encodeUleb(count)];
+    for (let i = 0; i < count; i++) {
+      const [size, start] = uleb(wasm, p);
+      bodies.push(indices.has(i) ? trap : wasm.subarray(p, start + size));
+      p = start + size;
+    }
+    if (p !== s.end) throw new Error('code section not read to its end');
+    const content = Buffer.concat(bodies);
+    parts.push(Buffer.from([10]), encodeUleb(content.length), content);
+  }
+  return Buffer.concat(parts);
+}
