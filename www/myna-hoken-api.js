@@ -57,9 +57,10 @@ let stopped = false;
 /**
  * Calls the engine's function `f`. A trap is a fault inside the engine (never
  * an answer to an input), after which its memory can no longer be trusted: it
- * becomes the coded error `engine_stopped` (its `cause` the WebAssembly.RuntimeError),
- * and every later call is `engine_stopped` too until the page is loaded again, so no
- * answer ever comes from a damaged engine.
+ * becomes the coded error `engine_stopped` (its `cause` the
+ * WebAssembly.RuntimeError), and every later call into the engine is
+ * `engine_stopped` too until the page is loaded again, so no answer ever comes
+ * from a damaged engine.
  */
 function run(f, ...args) {
   if (stopped) throw apiError('engine_stopped', null, {});
